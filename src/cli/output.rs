@@ -1,0 +1,49 @@
+//! Where reports go: standard output, or `-o FILE` written atomically so a failed run
+//! never leaves a half-written report behind.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Write a finished report. A regular file (or a new one) is written to a temporary file
+/// beside it and renamed into place; anything else (`/dev/null`, a pipe) is written
+/// straight, since renaming over it would replace the device with a file.
+pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
+    let Some(path) = target else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(content.as_bytes())?;
+        return stdout.flush().map_err(Into::into);
+    };
+    let label = path.display();
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+            anyhow::bail!("{label}: is a directory");
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("{label}: cannot open for writing"))?;
+        return file
+            .write_all(content.as_bytes())
+            .with_context(|| format!("{label}: write failed"));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!("{label}: directory {} does not exist", dir.display());
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".accord-")
+        .tempfile_in(dir)
+        .with_context(|| format!("{label}: cannot create a file in {}", dir.display()))?;
+    temp.write_all(content.as_bytes())
+        .with_context(|| format!("{label}: write failed"))?;
+    temp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{label}: cannot replace the file"))?;
+    Ok(())
+}

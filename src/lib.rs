@@ -1,0 +1,20 @@
+//! accord compares versions and translations of numbered documents — declarations,
+//! treaties, charters, resolutions, laws — paragraph by paragraph.
+//!
+//! The pipeline, one module a stage, dependencies pointing down the list:
+//! - [`source`] reads bytes (files, stdin) and decodes them;
+//! - [`normalize`] turns text into a [`model::Document`] of headings and paragraphs;
+//! - [`report`] renders results as terminal text or JSON.
+//!
+//! ```
+//! let text = "1. GENERAL\n\n1. The Parties agree.\n\n2. They cooperate.\n";
+//! let doc = accord::normalize::document(text, &accord::normalize::Options::default());
+//! assert_eq!(doc.headings().count(), 1);
+//! assert_eq!(doc.paragraphs().count(), 2);
+//! ```
+
+pub mod cli;
+pub mod model;
+pub mod normalize;
+pub mod report;
+pub mod source;

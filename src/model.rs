@@ -1,0 +1,125 @@
+//! The document model every stage shares: an ordered list of blocks (headings and
+//! paragraphs), plus what the normalizer noticed (findings) and changed (repairs).
+//!
+//! These types are also the `accord.outline/1` wire format, so field names here are a
+//! public contract: add fields, never rename them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Whether a block is a heading or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockType {
+    Heading,
+    Paragraph,
+}
+
+/// One heading or paragraph of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Block {
+    #[serde(rename = "type")]
+    pub kind: BlockType,
+    /// Heading level, 1 for the outermost; absent on paragraphs.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub level: Option<u8>,
+    /// The numbering label as printed (`"4.1"`, `"Article premier"`, `"第一条"`, `"(2)"`),
+    /// or the empty string for an unnumbered block.
+    pub label: String,
+    /// The number in a comparable form (`"4.1"`, `"1"`, `"4c"`), null when unnumbered.
+    pub number: Option<String>,
+    /// Numbers (or titles, for unnumbered headings) of the enclosing headings, outermost
+    /// first; a heading's own path ends with itself.
+    pub section: Vec<String>,
+    /// 1-based line in the source where the block starts.
+    pub line: usize,
+    /// Normalized text without the label: whitespace collapsed, NFC, repairs applied.
+    pub text: String,
+    /// The source text of the block exactly as read (label and markup included). Kept
+    /// in memory for display and checks; left out of JSON, where it would double the size.
+    #[serde(skip)]
+    pub original: String,
+    /// True for unnumbered paragraphs before the first numbered heading.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub preamble: bool,
+}
+
+impl Block {
+    pub fn is_heading(&self) -> bool {
+        self.kind == BlockType::Heading
+    }
+
+    /// Label and text as a reader sees them: `"3.2. Combating terrorism…"`.
+    pub fn display_text(&self) -> String {
+        match (self.label.is_empty(), self.text.is_empty()) {
+            (true, _) => self.text.clone(),
+            (false, true) => self.label.clone(),
+            (false, false) => format!("{} {}", self.label, self.text),
+        }
+    }
+}
+
+/// Something odd about a document's structure, reported but not changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    Gap,
+    Duplicate,
+    OutOfOrder,
+    RunIn,
+    HeadingPunctuation,
+    EmptySection,
+}
+
+/// A change the normalizer made to damaged text, recorded so nothing happens silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Repair {
+    pub kind: RepairKind,
+    pub line: usize,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum RepairKind {
+    Hyphenation,
+    MissingSpace,
+    RunIn,
+}
+
+/// A normalized document: what every later stage works on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub findings: Vec<Finding>,
+    pub repairs: Vec<Repair>,
+    /// Front matter (`key: value` lines of a YAML header): metadata, never blocks.
+    pub metadata: Vec<(String, String)>,
+}
+
+impl Document {
+    pub fn headings(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.is_heading())
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| !b.is_heading())
+    }
+
+    /// True when no block carries a number: comparison then rests on content alone.
+    pub fn is_unnumbered(&self) -> bool {
+        self.blocks.iter().all(|b| b.number.is_none())
+    }
+}

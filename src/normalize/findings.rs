@@ -1,0 +1,197 @@
+//! Checks of a document's numbering: gaps, duplicates, numbers out of order, inconsistent
+//! heading punctuation and empty sections. Run-ins are found earlier, where they are split.
+
+use std::collections::HashMap;
+
+use super::label::Style;
+use super::{Item, ordinal};
+use crate::model::{Block, BlockType, Finding, FindingKind};
+
+/// Numbers of one sequence: headings of one style under one parent (`3.1`, `3.2` under
+/// `3`), or paragraphs of one style.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SequenceKey {
+    kind: BlockType,
+    style: Style,
+    parent: String,
+}
+
+struct Last {
+    value: (u32, Option<char>),
+    number: String,
+    section: Vec<String>,
+    /// Counts numbered paragraphs of other styles seen since; a list nested under an
+    /// item (`(1)` … `1.` `2.` … `(2)` … `1.`) restarts at 1 without being out of order.
+    interrupted: bool,
+}
+
+pub(super) fn check(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
+    let mut findings = sequence_findings(blocks, items);
+    findings.extend(punctuation_findings(blocks, items));
+    findings.extend(empty_sections(blocks));
+    findings
+}
+
+fn noun(kind: BlockType) -> &'static str {
+    match kind {
+        BlockType::Heading => "heading",
+        BlockType::Paragraph => "paragraph",
+    }
+}
+
+fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut last: HashMap<SequenceKey, Last> = HashMap::new();
+    for (block, item) in blocks.iter().zip(items) {
+        let (Some(label), Some(number)) = (&item.label, &block.number) else {
+            continue;
+        };
+        let Some(value) = ordinal(number) else {
+            continue;
+        };
+        let parent = match label.style {
+            Style::Decimal { depth } if depth > 1 => number
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let key = SequenceKey {
+            kind: block.kind,
+            style: label.style.clone(),
+            parent,
+        };
+        if block.kind == BlockType::Paragraph {
+            for (other, state) in last.iter_mut() {
+                if other.kind == BlockType::Paragraph && other.style != key.style {
+                    state.interrupted = true;
+                }
+            }
+        }
+        let what = noun(block.kind);
+        if let Some(prev) = last.get(&key) {
+            let restart = value == (1, None) && (prev.section != block.section || prev.interrupted);
+            let (p, s) = prev.value;
+            let follows = match value {
+                (n, None) => n == p + 1,
+                (n, Some(_)) => n == p || n == p + 1,
+            } || (value.0 == p && value.1 > s);
+            if !restart && !follows {
+                let finding = if value == prev.value {
+                    (
+                        FindingKind::Duplicate,
+                        format!("{what} number {number} appears twice in a row"),
+                    )
+                } else if value.0 > p + 1 {
+                    let missing = if value.0 == p + 2 {
+                        format!("{}", p + 1)
+                    } else {
+                        format!("{}–{}", p + 1, value.0 - 1)
+                    };
+                    (
+                        FindingKind::Gap,
+                        format!(
+                            "{what} numbering skips {missing}: {} is followed by {number}",
+                            prev.number
+                        ),
+                    )
+                } else {
+                    (
+                        FindingKind::OutOfOrder,
+                        format!("{what} {number} comes after {}", prev.number),
+                    )
+                };
+                findings.push(Finding {
+                    kind: finding.0,
+                    line: block.line,
+                    message: finding.1,
+                });
+            }
+        }
+        last.insert(
+            key,
+            Last {
+                value,
+                number: number.clone(),
+                section: block.section.clone(),
+                interrupted: false,
+            },
+        );
+    }
+    findings
+}
+
+/// Dotted headings of one depth should all end with a dot or all not (`4.1` vs `4.2.`):
+/// the minority is reported.
+fn punctuation_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
+    let mut by_depth: HashMap<u8, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, (block, item)) in blocks.iter().zip(items).enumerate() {
+        if block.kind != BlockType::Heading {
+            continue;
+        }
+        let Some(label) = &item.label else { continue };
+        let Style::Decimal { depth } = label.style else {
+            continue;
+        };
+        let entry = by_depth.entry(depth).or_default();
+        if label.trailing_dot {
+            entry.0.push(i);
+        } else {
+            entry.1.push(i);
+        }
+    }
+    let mut findings = Vec::new();
+    for (dotted, bare) in by_depth.values() {
+        if dotted.is_empty() || bare.is_empty() {
+            continue;
+        }
+        let (minority, majority, how) = if bare.len() <= dotted.len() {
+            (bare, dotted, "without a final dot")
+        } else {
+            (dotted, bare, "with a final dot")
+        };
+        let example = &blocks[majority[0]].label;
+        for &i in minority {
+            findings.push(Finding {
+                kind: FindingKind::HeadingPunctuation,
+                line: blocks[i].line,
+                message: format!(
+                    "heading {} is written {how}, unlike {} other headings of its level such as {example}",
+                    blocks[i].label,
+                    majority.len()
+                ),
+            });
+        }
+    }
+    findings
+}
+
+/// A numbered heading followed directly by a heading of the same or an outer level, or by
+/// nothing. Unnumbered headings are left out: a title standing above a `Preamble` heading
+/// is how documents begin, not a hole.
+fn empty_sections(blocks: &[Block]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(level) = block.level else { continue };
+        if block.number.is_none() {
+            continue;
+        }
+        let empty = match blocks.get(i + 1) {
+            None => true,
+            Some(next) => next.level.is_some_and(|l| l <= level),
+        };
+        if empty {
+            let name = if block.label.is_empty() {
+                &block.text
+            } else {
+                &block.label
+            };
+            findings.push(Finding {
+                kind: FindingKind::EmptySection,
+                line: block.line,
+                message: format!("section {name} has no paragraphs"),
+            });
+        }
+    }
+    findings
+}

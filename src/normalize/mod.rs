@@ -1,0 +1,587 @@
+//! The normalizer: raw text to a [`Document`] of headings and paragraphs, without losing a
+//! word. One entry point, [`document`].
+//!
+//! The stages, in order: segment the text into units (`segment`), split run-in paragraphs
+//! (`repair::find_run_in`), read each unit's label (`label`), repair damaged words
+//! (`repair`), tell headings from paragraphs and nest them (here), and check the numbering
+//! (`findings`). Every rule is general: nothing here knows any particular document.
+
+mod findings;
+pub mod label;
+pub mod repair;
+pub mod segment;
+pub mod text;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Block, BlockType, Document, Finding, FindingKind, Repair, RepairKind};
+use label::{Label, Style};
+use segment::{Piece, Unit};
+
+/// How to normalize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Repair PDF damage (hyphenation, lost spaces, run-in paragraphs). On by default;
+    /// `--no-repair` turns it off, and run-ins are then only reported.
+    pub repair: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { repair: true }
+    }
+}
+
+/// A title is short: longer text is a paragraph even without a final full stop.
+const TITLE_MAX_WIDTH: usize = 100;
+const TITLE_MAX_WORDS: usize = 15;
+/// An unnumbered heading has to be shorter still, as it has no label to vouch for it.
+const UNNUMBERED_TITLE_MAX_WIDTH: usize = 80;
+const UNNUMBERED_TITLE_MAX_WORDS: usize = 10;
+
+/// Normalize a decoded document.
+pub fn document(source: &str, options: &Options) -> Document {
+    let segmented = segment::segment(source);
+    let mut findings = Vec::new();
+    let mut repairs = Vec::new();
+    let units = split_run_ins(segmented.units, options, &mut findings, &mut repairs);
+
+    let mut items: Vec<Item> = units.iter().map(Item::read).collect();
+    if options.repair {
+        repair_words(source, &units, &mut items, &mut repairs);
+    }
+    classify(&mut items, segmented.markdown);
+    let blocks = structure(&items);
+    findings.extend(findings::check(&blocks, &items));
+    findings.sort_by_key(|f| (f.line, f.kind));
+    repairs.sort_by_key(|r| r.line);
+    Document {
+        blocks,
+        findings,
+        repairs,
+        metadata: segmented.metadata,
+    }
+}
+
+/// A unit on its way to becoming a block.
+#[derive(Debug, Clone)]
+struct Item {
+    line: usize,
+    original: String,
+    label: Option<Label>,
+    /// Text after the label, collapsed.
+    text: String,
+    markdown_level: Option<u8>,
+    pieces: usize,
+    kind: BlockType,
+}
+
+impl Item {
+    fn read(unit: &Unit<'_>) -> Item {
+        let joined = text::collapse(&unit.joined());
+        let label = label::parse(&joined);
+        let text = match &label {
+            Some(l) => joined[l.rest..].to_string(),
+            None => joined,
+        };
+        Item {
+            line: unit.first_line(),
+            original: unit.original(),
+            label,
+            text,
+            markdown_level: unit.markdown_level,
+            pieces: unit.pieces.len(),
+            kind: BlockType::Paragraph,
+        }
+    }
+
+    fn style(&self) -> Option<&Style> {
+        self.label.as_ref().map(|l| &l.style)
+    }
+}
+
+/// Main number and letter suffix of a normalized number: `"4c"` → (4, Some('c')), the last
+/// part of a dotted number, a letter label by its place in the alphabet.
+fn ordinal(number: &str) -> Option<(u32, Option<char>)> {
+    let last = number.rsplit('.').next()?;
+    let digits: String = last.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = last[digits.len()..].chars().next();
+    if digits.is_empty() {
+        let c = suffix?;
+        return c
+            .is_ascii_lowercase()
+            .then(|| (c as u32 - 'a' as u32 + 1, None));
+    }
+    Some((digits.parse().ok()?, suffix))
+}
+
+/// Split paragraphs that carry the next numbered paragraph inside them.
+fn split_run_ins<'a>(
+    units: Vec<Unit<'a>>,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+    repairs: &mut Vec<Repair>,
+) -> Vec<Unit<'a>> {
+    let labels: Vec<Option<Label>> = units
+        .iter()
+        .map(|u| match u.markdown_level {
+            Some(_) => None,
+            None => label::parse(u.pieces[0].text.trim()),
+        })
+        .collect();
+    let mut out = Vec::with_capacity(units.len());
+    for (i, unit) in units.into_iter().enumerate() {
+        let Some(label) = &labels[i] else {
+            out.push(unit);
+            continue;
+        };
+        let Some((current, _)) = ordinal(&label.number) else {
+            out.push(unit);
+            continue;
+        };
+        let next = labels[i + 1..]
+            .iter()
+            .flatten()
+            .find(|l| l.style == label.style)
+            .and_then(|l| ordinal(&l.number))
+            .map(|(n, _)| n);
+        let mut unit = unit;
+        let mut current = current;
+        loop {
+            let Some((piece_index, offset)) = locate_run_in(&unit, label, current, next) else {
+                out.push(unit);
+                break;
+            };
+            let piece = unit.pieces[piece_index];
+            let (head, tail) = piece.text.split_at(offset);
+            let context_before: String = head.split_whitespace().last().unwrap_or("").to_string();
+            let mut tail_words = tail.split_whitespace();
+            let context_after = format!(
+                "{} {}",
+                tail_words.next().unwrap_or(""),
+                tail_words.next().unwrap_or("")
+            );
+            let run_in_number = label::parse(tail.trim_start())
+                .map(|l| l.number)
+                .unwrap_or_default();
+            findings.push(Finding {
+                kind: FindingKind::RunIn,
+                line: piece.line,
+                message: format!(
+                    "paragraph {run_in_number} is run into the end of paragraph {}",
+                    label.number
+                ),
+            });
+            if !options.repair {
+                out.push(unit);
+                break;
+            }
+            repairs.push(Repair {
+                kind: RepairKind::RunIn,
+                line: piece.line,
+                before: format!("{context_before}{}", context_after.trim_end()),
+                after: format!("{context_before}\n{}", context_after.trim_end()),
+            });
+            let mut first: Vec<Piece<'a>> = unit.pieces[..piece_index].to_vec();
+            first.push(Piece {
+                line: piece.line,
+                text: head,
+            });
+            let mut second = vec![Piece {
+                line: piece.line,
+                text: tail.trim_start(),
+            }];
+            second.extend_from_slice(&unit.pieces[piece_index + 1..]);
+            out.push(Unit {
+                pieces: first,
+                markdown_level: None,
+            });
+            unit = Unit {
+                pieces: second,
+                markdown_level: None,
+            };
+            current = ordinal(&run_in_number).map_or(current + 1, |(n, _)| n);
+        }
+    }
+    out
+}
+
+fn locate_run_in(
+    unit: &Unit<'_>,
+    label: &Label,
+    current: u32,
+    next: Option<u32>,
+) -> Option<(usize, usize)> {
+    unit.pieces.iter().enumerate().find_map(|(i, piece)| {
+        // Skip the unit's own label, which sits at the start of its first piece.
+        let skip = if i == 0 {
+            piece.text.len() - piece.text.trim_start().len() + label.len
+        } else {
+            0
+        };
+        let text = piece.text.get(skip..)?;
+        repair::find_run_in(text, &label.style, current, next).map(|at| (i, skip + at))
+    })
+}
+
+/// Hyphenation and lost-space repairs on every unit's text.
+fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &mut Vec<Repair>) {
+    let sites: Vec<Vec<repair::HyphenSite>> = items
+        .iter()
+        .map(|it| repair::hyphen_sites(&it.text))
+        .collect();
+    let wanted: HashSet<String> = sites
+        .iter()
+        .flatten()
+        .map(repair::HyphenSite::closed_form)
+        .collect();
+    // Which closed forms the document spells elsewhere, from one pass over its words.
+    let closed_words: HashSet<String> = if wanted.is_empty() {
+        HashSet::new()
+    } else {
+        source
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| wanted.contains(w))
+            .collect()
+    };
+    for ((item, unit), sites) in items.iter_mut().zip(units).zip(&sites) {
+        let mut changes = Vec::new();
+        if !sites.is_empty() {
+            let (fixed, hyphen_changes) =
+                repair::apply_hyphenation(&item.text, sites, &closed_words);
+            item.text = fixed;
+            changes.extend(
+                hyphen_changes
+                    .into_iter()
+                    .map(|c| (RepairKind::Hyphenation, c)),
+            );
+        }
+        let (fixed, space_changes) = repair::missing_spaces(&item.text);
+        item.text = fixed;
+        changes.extend(
+            space_changes
+                .into_iter()
+                .map(|c| (RepairKind::MissingSpace, c)),
+        );
+        for (kind, (before, after)) in changes {
+            repairs.push(Repair {
+                kind,
+                line: line_of(unit, &before),
+                before,
+                after,
+            });
+        }
+    }
+}
+
+/// The source line where a repaired fragment starts: the first line holding its first word.
+fn line_of(unit: &Unit<'_>, fragment: &str) -> usize {
+    let first_word = fragment.split_whitespace().next().unwrap_or(fragment);
+    unit.pieces
+        .iter()
+        .find(|p| p.text.contains(first_word))
+        .map_or(unit.first_line(), |p| p.line)
+}
+
+/// Label styles of list items: they number paragraphs, never headings.
+fn is_list_style(style: &Style) -> bool {
+    matches!(
+        style,
+        Style::Paren
+            | Style::CloseParen
+            | Style::LowerLetter
+            | Style::LowerRoman
+            | Style::Circled
+            | Style::CjkParen
+    )
+}
+
+/// Whether text after a label reads as a title: short, not a sentence going on, and
+/// without the punctuation that ends prose (unless it is all capitals, as titles are).
+fn reads_as_title(text: &str, max_width: usize, max_words: usize) -> bool {
+    if text.is_empty() {
+        return true;
+    }
+    if text::width(text) > max_width || text.split_whitespace().count() > max_words {
+        return false;
+    }
+    if text.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    // Capitals count only in scripts that have them: Arabic or Chinese text is never "all caps".
+    let all_caps = letters.len() >= 3
+        && letters.iter().all(|c| !c.is_lowercase())
+        && letters.iter().any(|c| c.is_uppercase());
+    match text::last_significant_char(text) {
+        Some('.') if all_caps => true,
+        Some(c) => !text::is_terminal_punctuation(c),
+        None => true,
+    }
+}
+
+/// Punctuation after which the next block goes on with the same sentence.
+fn ends_mid_sentence(text: &str) -> bool {
+    matches!(
+        text::last_significant_char(text),
+        Some(',' | ';' | '，' | '；' | '،' | '؛')
+    )
+}
+
+fn classify(items: &mut [Item], markdown: bool) {
+    for i in 0..items.len() {
+        let item = &items[i];
+        let heading = if markdown {
+            item.markdown_level.is_some()
+        } else if let Some(label) = &item.label {
+            !is_list_style(&label.style)
+                && item.pieces <= 2
+                && reads_as_title(&item.text, TITLE_MAX_WIDTH, TITLE_MAX_WORDS)
+        } else {
+            let previous_continues = i > 0 && ends_mid_sentence(&items[i - 1].original);
+            i + 1 < items.len()
+                && !previous_continues
+                && item.pieces == 1
+                && item.text.chars().any(char::is_alphabetic)
+                && !item.text.chars().any(|c| c.is_ascii_digit())
+                && reads_as_title(
+                    &item.text,
+                    UNNUMBERED_TITLE_MAX_WIDTH,
+                    UNNUMBERED_TITLE_MAX_WORDS,
+                )
+        };
+        items[i].kind = if heading {
+            BlockType::Heading
+        } else {
+            BlockType::Paragraph
+        };
+    }
+}
+
+/// Heading levels: Markdown's `#` count where there is one; otherwise each numbering style
+/// takes the next level in order of first appearance (as reStructuredText does with its
+/// underlines), and an unnumbered heading sits at the level of the numbered heading that
+/// follows it.
+fn levels(items: &[Item]) -> Vec<Option<u8>> {
+    let mut order: Vec<&Style> = Vec::new();
+    let mut levels: Vec<Option<u8>> = items
+        .iter()
+        .map(|item| {
+            if item.kind != BlockType::Heading {
+                return None;
+            }
+            if let Some(level) = item.markdown_level {
+                return Some(level);
+            }
+            let style = item.style()?;
+            let index = match order.iter().position(|s| *s == style) {
+                Some(i) => i,
+                None => {
+                    order.push(style);
+                    order.len() - 1
+                }
+            };
+            Some(u8::try_from(index + 1).unwrap_or(u8::MAX))
+        })
+        .collect();
+    let mut following: Option<u8> = None;
+    for i in (0..items.len()).rev() {
+        if items[i].kind != BlockType::Heading {
+            continue;
+        }
+        match levels[i] {
+            Some(level) => following = Some(level),
+            None => levels[i] = Some(following.unwrap_or(1)),
+        }
+    }
+    levels
+}
+
+fn structure(items: &[Item]) -> Vec<Block> {
+    let levels = levels(items);
+    let first_numbered_heading = items
+        .iter()
+        .position(|it| it.kind == BlockType::Heading && it.label.is_some());
+    let title_index = document_title(items, &levels);
+
+    let mut stack: Vec<(u8, String)> = Vec::new();
+    let mut blocks = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let number = item.label.as_ref().map(|l| l.number.clone());
+        let section = if let Some(level) = levels[i] {
+            let key = number.clone().unwrap_or_else(|| item.text.clone());
+            if Some(i) == title_index {
+                vec![key]
+            } else {
+                while stack.last().is_some_and(|(l, _)| *l >= level) {
+                    stack.pop();
+                }
+                stack.push((level, key));
+                stack.iter().map(|(_, k)| k.clone()).collect()
+            }
+        } else {
+            stack.iter().map(|(_, k)| k.clone()).collect()
+        };
+        let preamble = item.kind == BlockType::Paragraph
+            && item.label.is_none()
+            && first_numbered_heading.is_some_and(|first| i < first);
+        blocks.push(Block {
+            kind: item.kind,
+            level: levels[i],
+            label: item
+                .label
+                .as_ref()
+                .map(|l| l.printed.clone())
+                .unwrap_or_default(),
+            number,
+            section,
+            line: item.line,
+            text: item.text.clone(),
+            original: item.original.clone(),
+            preamble,
+        });
+    }
+    blocks
+}
+
+/// The document's title: a first unnumbered heading alone at the outermost level. It names
+/// the whole document, so it is left out of every section path.
+fn document_title(items: &[Item], levels: &[Option<u8>]) -> Option<usize> {
+    let first = items.first()?;
+    if first.kind != BlockType::Heading || first.label.is_some() {
+        return None;
+    }
+    let level = levels[0]?;
+    let mut counts: HashMap<u8, usize> = HashMap::new();
+    for l in levels.iter().flatten() {
+        *counts.entry(*l).or_default() += 1;
+    }
+    let outermost = *counts.keys().min()?;
+    (level == outermost && counts[&level] == 1).then_some(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        document(text, &Options::default())
+    }
+
+    #[test]
+    fn heading_and_paragraph_sharing_a_number() {
+        let d = doc(
+            "1. CREATION, ESTABLISHMENT\n\n1. The SCO was formed in 2001.\n\n1.1. Details\n\n2. It grew.\n",
+        );
+        let kinds: Vec<_> = d
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.level, b.section.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockType::Heading, Some(1), vec!["1".to_string()]),
+                (BlockType::Paragraph, None, vec!["1".to_string()]),
+                (
+                    BlockType::Heading,
+                    Some(2),
+                    vec!["1".to_string(), "1.1".to_string()]
+                ),
+                (
+                    BlockType::Paragraph,
+                    None,
+                    vec!["1".to_string(), "1.1".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_headings_and_preamble() {
+        let d = doc(
+            "Universal Declaration\n\nPreamble\n\nWhereas one,\n\nThe General Assembly\n\nProclaims this.\n\nArticle 1\n\nAll are free.\n",
+        );
+        let summary: Vec<_> = d
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.preamble, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (BlockType::Heading, false, "Universal Declaration"),
+                (BlockType::Heading, false, "Preamble"),
+                (BlockType::Paragraph, true, "Whereas one,"),
+                (BlockType::Paragraph, true, "The General Assembly"),
+                (BlockType::Paragraph, true, "Proclaims this."),
+                (BlockType::Heading, false, ""),
+                (BlockType::Paragraph, false, "All are free."),
+            ]
+        );
+        assert_eq!(d.blocks[6].section, vec!["1".to_string()]);
+    }
+
+    #[test]
+    fn run_in_paragraph_is_split_and_reported() {
+        let d =
+            doc("1. TITLE\n\n1. First ends.\n\n2. Second ends here.3. Third starts. It goes on.\n");
+        let numbers: Vec<_> = d.paragraphs().map(|b| b.number.clone().unwrap()).collect();
+        assert_eq!(numbers, vec!["1", "2", "3"]);
+        assert_eq!(d.repairs[0].kind, RepairKind::RunIn);
+        assert!(
+            d.findings
+                .iter()
+                .any(|f| f.kind == FindingKind::RunIn && f.line == 5)
+        );
+        let unrepaired = document(
+            "1. A.\n\n2. B ends.3. Third starts.\n",
+            &Options { repair: false },
+        );
+        assert_eq!(unrepaired.blocks.len(), 2);
+        assert!(
+            unrepaired
+                .findings
+                .iter()
+                .any(|f| f.kind == FindingKind::RunIn)
+        );
+        assert!(unrepaired.repairs.is_empty());
+    }
+
+    #[test]
+    fn markdown_headings_and_items() {
+        let d = doc(
+            "# Title\n\n## I. - Die Grundrechte\n\n### Art 1\n\n(1) Die Würde\nist unantastbar.\n\n1.  über etwas\n    weiteres;\n",
+        );
+        let summary: Vec<_> = d
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.level, b.label.as_str(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (BlockType::Heading, Some(1), "", "Title"),
+                (BlockType::Heading, Some(2), "I.", "Die Grundrechte"),
+                (BlockType::Heading, Some(3), "Art 1", ""),
+                (
+                    BlockType::Paragraph,
+                    None,
+                    "(1)",
+                    "Die Würde ist unantastbar."
+                ),
+                (BlockType::Paragraph, None, "1.", "über etwas weiteres;"),
+            ]
+        );
+        assert_eq!(d.blocks[3].section, vec!["1".to_string(), "1".to_string()]);
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("4c"), Some((4, Some('c'))));
+        assert_eq!(ordinal("3.12"), Some((12, None)));
+        assert_eq!(ordinal("b"), Some((2, None)));
+    }
+}

@@ -1,0 +1,305 @@
+//! Repairs of damage that PDF extraction and copy-paste do to text. Each is a general rule
+//! with its own guard against the correct text it resembles:
+//! - line-break hyphenation `good- neighbourly`, but not a suspended hyphen
+//!   (`medium- and long-term`) nor a spaced dash (`bodies - the Council`);
+//! - a space lost after a sentence end, `extremism.Member`, but not `U.N.`, `e.g.`, `3.2`;
+//! - a numbered paragraph run into the previous one, `peoples.165. In making`.
+
+use std::collections::HashSet;
+
+use super::label::Style;
+
+/// Words after which a hyphen is a suspended compound (`medium- and long-term`,
+/// `Bundes- und Landesrecht`), never broken hyphenation.
+const SUSPENDING_WORDS: &[&str] = &[
+    "and", "or", "nor", "to", "as", "und", "oder", "bis", "sowie", "et", "ou", "y", "o", "e", "u",
+    "i", "и", "или", "а", "либо", "та", "або",
+];
+
+/// A place where a hyphen is followed by a space inside a word: `good- neighbourly`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HyphenSite {
+    start: usize,
+    end: usize,
+    prefix: String,
+    next: String,
+}
+
+impl HyphenSite {
+    /// The word as it would read without the hyphen, lowercased, to look up in the text.
+    pub fn closed_form(&self) -> String {
+        format!("{}{}", self.prefix, self.next).to_lowercase()
+    }
+}
+
+pub fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
+    let mut sites = Vec::new();
+    let bytes = text.as_bytes();
+    let mut search = 0;
+    while let Some(found) = text[search..].find("- ") {
+        let hyphen = search + found;
+        search = hyphen + 2;
+        let before = &text[..hyphen];
+        let prefix_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map(|(i, _)| i);
+        let Some(prefix_start) = prefix_start else {
+            continue;
+        };
+        // `x-- y` or `–- y` are not hyphenated words.
+        if before[..prefix_start].ends_with(['-', '\u{2010}']) {
+            continue;
+        }
+        let after_start = hyphen + 2;
+        if bytes.get(after_start).is_some_and(|b| *b == b' ') {
+            continue;
+        }
+        let next_len: usize = text[after_start..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .map(char::len_utf8)
+            .sum();
+        if next_len == 0 {
+            continue;
+        }
+        let next = &text[after_start..after_start + next_len];
+        if SUSPENDING_WORDS.contains(&next.to_lowercase().as_str()) {
+            continue;
+        }
+        sites.push(HyphenSite {
+            start: prefix_start,
+            end: after_start + next_len,
+            prefix: before[prefix_start..].to_string(),
+            next: next.to_string(),
+        });
+    }
+    sites
+}
+
+/// Apply hyphenation repairs. A hyphen is dropped only where the document itself spells
+/// the closed word elsewhere (`neigh- bourly` when `neighbourly` occurs); otherwise it is
+/// kept (`good- neighbourly` → `good-neighbourly`), which never invents a word.
+pub fn apply_hyphenation(
+    text: &str,
+    sites: &[HyphenSite],
+    closed_words: &HashSet<String>,
+) -> (String, Vec<(String, String)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut changes = Vec::new();
+    let mut last = 0;
+    for site in sites {
+        out.push_str(&text[last..site.start]);
+        let letters = site
+            .prefix
+            .chars()
+            .chain(site.next.chars())
+            .all(char::is_alphabetic);
+        let after = if letters && closed_words.contains(&site.closed_form()) {
+            format!("{}{}", site.prefix, site.next)
+        } else {
+            format!("{}-{}", site.prefix, site.next)
+        };
+        changes.push((text[site.start..site.end].to_string(), after.clone()));
+        out.push_str(&after);
+        last = site.end;
+    }
+    out.push_str(&text[last..]);
+    (out, changes)
+}
+
+/// Insert the space lost after a sentence end: `extremism.Member` → `extremism. Member`.
+/// The word before must be at least two lowercase letters and the word after must be
+/// capitalised, which leaves `U.N.`, `e.g.`, `3.2` and `www.sco.org` alone.
+pub fn missing_spaces(text: &str) -> (String, Vec<(String, String)>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cuts = Vec::new();
+    for i in 2..chars.len().saturating_sub(2) {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let (upper, lower) = (chars[i + 1].1, chars[i + 2].1);
+        if !(upper.is_uppercase() && lower.is_lowercase()) {
+            continue;
+        }
+        let word_start = chars[..i]
+            .iter()
+            .rposition(|(_, ch)| !ch.is_alphabetic())
+            .map_or(0, |k| k + 1);
+        let word = &chars[word_start..i];
+        if word.len() < 2 || !word.iter().all(|(_, ch)| ch.is_lowercase()) {
+            continue;
+        }
+        // An address or a file name: `sco.Org/`, `name@host.Com`.
+        if word_start > 0 && matches!(chars[word_start - 1].1, '.' | '@' | '/' | '\\' | '_') {
+            continue;
+        }
+        cuts.push((chars[word_start].0, pos + c.len_utf8()));
+    }
+    if cuts.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut changes = Vec::new();
+    let mut last = 0;
+    for (word_start, cut) in cuts {
+        out.push_str(&text[last..cut]);
+        out.push(' ');
+        last = cut;
+        let next_end = text[cut..]
+            .char_indices()
+            .find(|(_, ch)| !ch.is_alphabetic())
+            .map_or(text.len(), |(k, _)| cut + k);
+        let before = &text[word_start..next_end];
+        let after = format!("{} {}", &text[word_start..cut], &text[cut..next_end]);
+        changes.push((before.to_string(), after));
+    }
+    out.push_str(&text[last..]);
+    (out, changes)
+}
+
+/// Where a numbered paragraph starts inside the text of the previous one:
+/// `…peoples.165. In making` for a paragraph numbered `current`, with `next` the number of
+/// the following paragraph of the same style, if any. Returns the byte offset of the label.
+///
+/// Without a space after the sentence end the run-in number may skip a little (a missing
+/// paragraph is a common companion of this damage); with a space, only the very next
+/// number counts, because `… in 2001. 164. The` is too easily a cross-reference.
+pub fn find_run_in(text: &str, style: &Style, current: u32, next: Option<u32>) -> Option<usize> {
+    let (open, close) = match style {
+        Style::Decimal { depth: 1 } => (None, '.'),
+        Style::CloseParen => (None, ')'),
+        Style::Paren => (Some('('), ')'),
+        _ => return None,
+    };
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | ';' | '"' | '”' | '»') {
+            continue;
+        }
+        let mut pos = i + c.len_utf8();
+        let spaced = bytes.get(pos) == Some(&b' ');
+        if spaced {
+            pos += 1;
+        }
+        let start = pos;
+        if let Some(open) = open {
+            if !text[pos..].starts_with(open) {
+                continue;
+            }
+            pos += open.len_utf8();
+        }
+        let digits = text[pos..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 7 {
+            continue;
+        }
+        let Ok(value) = text[pos..pos + digits].parse::<u32>() else {
+            continue;
+        };
+        pos += digits;
+        if !text[pos..].starts_with(close) {
+            continue;
+        }
+        pos += close.len_utf8();
+        let mut rest = text[pos..].chars();
+        if rest.next() != Some(' ') || !rest.next().is_some_and(|ch| ch.is_uppercase()) {
+            continue;
+        }
+        let in_order = value > current && next.is_none_or(|n| value < n);
+        let close_enough = if spaced {
+            value == current + 1
+        } else {
+            value <= current + 3
+        };
+        if in_order && close_enough {
+            return Some(start);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repair_hyphens(text: &str, vocabulary: &[&str]) -> String {
+        let sites = hyphen_sites(text);
+        let words = vocabulary.iter().map(|s| s.to_string()).collect();
+        apply_hyphenation(text, &sites, &words).0
+    }
+
+    #[test]
+    fn hyphenation_kept_or_closed_by_the_document_vocabulary() {
+        assert_eq!(
+            repair_hyphens("good- neighbourly relations", &[]),
+            "good-neighbourly relations"
+        );
+        assert_eq!(
+            repair_hyphens("the neigh- bourly", &["neighbourly"]),
+            "the neighbourly"
+        );
+        assert_eq!(repair_hyphens("in 2022- 2024", &[]), "in 2022-2024");
+        assert_eq!(repair_hyphens("Anti- Terrorist", &[]), "Anti-Terrorist");
+    }
+
+    #[test]
+    fn suspended_hyphens_and_spaced_dashes_untouched() {
+        assert!(hyphen_sites("medium- and long-term").is_empty());
+        assert!(hyphen_sites("Bundes- und Landesrecht").is_empty());
+        assert!(hyphen_sites("bodies - the Council").is_empty());
+        assert!(hyphen_sites("pre-  war").is_empty());
+    }
+
+    #[test]
+    fn missing_space_after_sentence() {
+        let (out, changes) = missing_spaces("against extremism.Member States");
+        assert_eq!(out, "against extremism. Member States");
+        assert_eq!(
+            changes,
+            vec![(
+                "extremism.Member".to_string(),
+                "extremism. Member".to_string()
+            )]
+        );
+        for fine in [
+            "the U.N. Charter",
+            "e.g. This",
+            "section 3.2 of",
+            "see www.sectsco.Org",
+            "Ph.D. Thesis",
+        ] {
+            assert_eq!(missing_spaces(fine).0, fine);
+        }
+    }
+
+    #[test]
+    fn run_in_paragraph() {
+        let t = "friendship between their peoples.165. In making this Declaration";
+        let at = find_run_in(t, &Style::Decimal { depth: 1 }, 163, None).unwrap();
+        assert_eq!(&t[at..at + 4], "165.");
+        assert_eq!(
+            find_run_in(t, &Style::Decimal { depth: 1 }, 163, Some(164)),
+            None
+        );
+        assert_eq!(
+            find_run_in(
+                "adopted in 2001. 2002. The",
+                &Style::Decimal { depth: 1 },
+                5,
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            find_run_in("ends. 6. Next", &Style::Decimal { depth: 1 }, 5, None),
+            Some(6)
+        );
+        assert_eq!(
+            find_run_in("ends.(3) Next", &Style::Paren, 2, None),
+            Some(5)
+        );
+    }
+}

@@ -1,0 +1,317 @@
+//! Raw text to units: one unit per heading or paragraph, each a list of source line pieces.
+//!
+//! Blank lines separate blocks. Inside a blank-line block, lines are a hard-wrapped
+//! paragraph and get joined, unless the block is one-paragraph-per-line text (lines far
+//! longer than anyone wraps at) or a line starts a new numbered item after a finished
+//! sentence. YAML front matter is metadata; Markdown ATX headings are headings.
+
+use super::label;
+use super::text;
+
+/// Lines wider than this were not hard-wrapped by anyone: each is a paragraph of its own.
+const UNWRAPPED_LINE_WIDTH: usize = 120;
+
+/// Front matter must close within this many lines, or the opening `---` was a rule.
+const FRONT_MATTER_MAX_LINES: usize = 200;
+
+/// A source line, or the part of one left after a run-in paragraph was split off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece<'a> {
+    pub line: usize,
+    pub text: &'a str,
+}
+
+/// One future block: its pieces and, for a Markdown heading, the `#` count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit<'a> {
+    pub pieces: Vec<Piece<'a>>,
+    pub markdown_level: Option<u8>,
+}
+
+impl Unit<'_> {
+    pub fn first_line(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.line)
+    }
+
+    /// The text of the unit with lines joined by spaces, Markdown `#` markers removed.
+    pub fn joined(&self) -> String {
+        let mut out = String::new();
+        for (i, piece) in self.pieces.iter().enumerate() {
+            let mut t = piece.text.trim();
+            if i == 0 && self.markdown_level.is_some() {
+                t = strip_atx(t).map_or(t, |(_, rest)| rest);
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+
+    /// The source exactly as read, lines joined by newlines.
+    pub fn original(&self) -> String {
+        let parts: Vec<&str> = self.pieces.iter().map(|p| p.text).collect();
+        parts.join("\n")
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Segmented<'a> {
+    pub units: Vec<Unit<'a>>,
+    pub metadata: Vec<(String, String)>,
+    /// The text uses Markdown headings or front matter, so only `#` lines are headings.
+    pub markdown: bool,
+}
+
+/// Split text into lines on LF, CRLF, CR and the Unicode line and paragraph separators,
+/// numbering them from 1.
+pub fn lines(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line = 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = match c {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' => i,
+            '\r' => {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+                i
+            }
+            _ => continue,
+        };
+        out.push(Piece {
+            line,
+            text: &text[start..end],
+        });
+        line += 1;
+        start = chars.peek().map_or(text.len(), |&(j, _)| j);
+    }
+    if start < text.len() {
+        out.push(Piece {
+            line,
+            text: &text[start..],
+        });
+    }
+    out
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || text::is_unicode_space(c) || text::is_invisible(c))
+}
+
+/// `## Title ##` → (2, "Title").
+pub fn strip_atx(line: &str) -> Option<(u8, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let t = &line[indent..];
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim();
+    let rest = rest.trim_end_matches('#').trim_end();
+    Some((hashes as u8, rest))
+}
+
+/// Front matter: `---` on the first line, closed by `---` or `...`.
+fn front_matter(lines: &[Piece<'_>]) -> Option<(usize, Vec<(String, String)>)> {
+    if lines
+        .first()?
+        .text
+        .trim_start_matches('\u{FEFF}')
+        .trim_end()
+        != "---"
+    {
+        return None;
+    }
+    let close = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(FRONT_MATTER_MAX_LINES)
+        .find(|(_, p)| matches!(p.text.trim_end(), "---" | "..."))?
+        .0;
+    let metadata = lines[1..close]
+        .iter()
+        .filter_map(|p| {
+            let (k, v) = p.text.split_once(':')?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect();
+    Some((close + 1, metadata))
+}
+
+pub fn segment(text: &str) -> Segmented<'_> {
+    let all = lines(text);
+    let (skip, metadata, has_front_matter) = match front_matter(&all) {
+        Some((n, meta)) => (n, meta, true),
+        None => (0, Vec::new(), false),
+    };
+    let body = &all[skip..];
+    let markdown = has_front_matter || body.iter().any(|p| strip_atx(p.text).is_some());
+
+    let mut units = Vec::new();
+    let mut block: Vec<Piece<'_>> = Vec::new();
+    for piece in body {
+        if is_blank(piece.text) {
+            split_block(&block, markdown, &mut units);
+            block.clear();
+        } else {
+            block.push(*piece);
+        }
+    }
+    split_block(&block, markdown, &mut units);
+    Segmented {
+        units,
+        metadata,
+        markdown,
+    }
+}
+
+/// Turn one blank-line separated block into units.
+fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>>) {
+    if block.is_empty() {
+        return;
+    }
+    let one_per_line = block.len() > 1
+        && block
+            .iter()
+            .any(|p| text::width(p.text.trim()) > UNWRAPPED_LINE_WIDTH);
+    let mut current: Vec<Piece<'a>> = Vec::new();
+    let flush = |current: &mut Vec<Piece<'a>>, units: &mut Vec<Unit<'a>>| {
+        if !current.is_empty() {
+            units.push(Unit {
+                pieces: std::mem::take(current),
+                markdown_level: None,
+            });
+        }
+    };
+    for piece in block {
+        if markdown && let Some((level, _)) = strip_atx(piece.text) {
+            flush(&mut current, units);
+            units.push(Unit {
+                pieces: vec![*piece],
+                markdown_level: Some(level),
+            });
+            continue;
+        }
+        if !current.is_empty() && (one_per_line || starts_new_item(&current, piece.text)) {
+            flush(&mut current, units);
+        }
+        current.push(*piece);
+    }
+    flush(&mut current, units);
+}
+
+/// Inside a block, a line that starts with a label begins a new paragraph when what came
+/// before is finished: a sentence end, or a label standing alone (`Article 1` above its text).
+fn starts_new_item(current: &[Piece<'_>], line: &str) -> bool {
+    // A keyword at the start of a wrapped line (`Artikel 85 Abs. 3 gilt …`) is far more
+    // often a cross-reference than a new article, so only item labels split a block.
+    let item_label =
+        label::parse(line.trim()).filter(|l| !matches!(l.style, label::Style::Keyword(_)));
+    if item_label.is_none() {
+        // Text under a lone label (`Article 1` / `All human beings…`) is its own block.
+        return current.len() == 1 && is_lone_label(current[0].text);
+    }
+    let prev = current.last().map_or("", |p| p.text);
+    if is_lone_label(prev) && current.len() == 1 {
+        return true;
+    }
+    text::last_significant_char(prev).is_some_and(text::is_terminal_punctuation)
+}
+
+fn is_lone_label(line: &str) -> bool {
+    let line = line.trim();
+    label::parse(line).is_some_and(|l| line[l.rest..].trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &Segmented<'_>) -> Vec<String> {
+        s.units.iter().map(Unit::joined).collect()
+    }
+
+    #[test]
+    fn line_endings() {
+        let l = lines("a\r\nb\rc\nd");
+        let t: Vec<_> = l.iter().map(|p| (p.line, p.text)).collect();
+        assert_eq!(t, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        assert_eq!(lines("a\n").len(), 1);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let s = segment(
+            "(1) Die Würde des Menschen ist\nunantastbar.\n\n(2) Das Volk\nbekennt sich.\n",
+        );
+        assert_eq!(
+            texts(&s),
+            vec![
+                "(1) Die Würde des Menschen ist unantastbar.",
+                "(2) Das Volk bekennt sich."
+            ]
+        );
+        assert_eq!(s.units[1].first_line(), 4);
+    }
+
+    #[test]
+    fn numbered_lines_after_sentence_end_split() {
+        let s = segment("1. First item ends.\n2. Second item\ncontinues here.\n");
+        assert_eq!(
+            texts(&s),
+            vec!["1. First item ends.", "2. Second item continues here."]
+        );
+    }
+
+    #[test]
+    fn lone_label_line_is_its_own_unit() {
+        let s = segment("Article 1\nAll human beings are born free.\n");
+        assert_eq!(
+            texts(&s),
+            vec!["Article 1", "All human beings are born free."]
+        );
+    }
+
+    #[test]
+    fn keyword_references_at_line_start_do_not_split() {
+        let s = segment(
+            "(3) Die Landesbehörden werden tätig.\nArtikel 85 Abs. 3 und 4 gilt entsprechend.\n",
+        );
+        assert_eq!(s.units.len(), 1);
+    }
+
+    #[test]
+    fn long_lines_are_one_paragraph_each() {
+        let long = "x ".repeat(80);
+        let text = format!("{long}\n{long}\n");
+        let s = segment(&text);
+        assert_eq!(s.units.len(), 2);
+    }
+
+    #[test]
+    fn front_matter_is_metadata_and_markdown_headings() {
+        let s =
+            segment("---\nTitle: GG\nslug: gg\n\n---\n\n# Grundgesetz\n\n### Art 1\n\n(1) Text.\n");
+        assert_eq!(
+            s.metadata,
+            vec![("Title".into(), "GG".into()), ("slug".into(), "gg".into())]
+        );
+        assert!(s.markdown);
+        assert_eq!(texts(&s), vec!["Grundgesetz", "Art 1", "(1) Text."]);
+        assert_eq!(s.units[1].markdown_level, Some(3));
+        assert_eq!(s.units[0].first_line(), 7);
+    }
+}

@@ -1,0 +1,129 @@
+//! Character-level cleaning: what counts as a space, how text is collapsed for display,
+//! and the folded key used to decide whether two texts say the same thing.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Spaces that are not U+0020 but mean one: no-break, thin, ideographic and the rest.
+pub fn is_unicode_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Characters that are invisible in print and only get in the way of matching words:
+/// zero-width space, word joiner, a stray byte-order mark, the soft hyphen of word processors.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Collapse every run of whitespace to one space, trim, drop invisible characters and
+/// compose to NFC: the normalized text a block displays.
+pub fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfc() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() || is_unicode_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Fold a character's typographic variants to one form for matching: curly and straight
+/// quotes, dashes and hyphens, full-width ASCII. Never used for display.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
+        '\u{2026}' => '.',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The matching key of a normalized text: typographic variants folded.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Width of text in columns, East Asian wide characters counting two: the measure for
+/// "short enough to be a heading" that treats `序言` and `Preamble` alike.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Sentence-final and clause punctuation across the scripts accord meets; a line that ends
+/// with one of these reads as prose, not as a title.
+pub fn is_terminal_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ';'
+            | ':'
+            | ','
+            | '!'
+            | '?'
+            | '…'
+            | '。'
+            | '；'
+            | '：'
+            | '，'
+            | '！'
+            | '？'
+            | '、'
+            | '،'
+            | '؛'
+            | '؟'
+            | '۔'
+    )
+}
+
+/// The last character that is not a closing quote or bracket.
+pub fn last_significant_char(text: &str) -> Option<char> {
+    text.trim_end().chars().rev().find(|c| {
+        !matches!(
+            c,
+            '"' | '\'' | ')' | ']' | '»' | '”' | '’' | '）' | '」' | '』' | '》'
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_spaces_and_nfc() {
+        assert_eq!(collapse("  a\u{00A0}\u{00A0}b\t\nc  "), "a b c");
+        assert_eq!(collapse("e\u{0301}"), "é");
+        assert_eq!(collapse("co\u{00AD}operation"), "cooperation");
+        assert_eq!(collapse("a\u{3000}b"), "a b");
+    }
+
+    #[test]
+    fn fold_quotes_and_dashes() {
+        assert_eq!(
+            fold("“Shanghai spirit” – 2022—2024 Organization’s"),
+            "\"Shanghai spirit\" - 2022-2024 Organization's"
+        );
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(width("序言"), 4);
+        assert_eq!(width("abc"), 3);
+    }
+}

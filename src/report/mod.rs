@@ -1,0 +1,5 @@
+//! Renderers. Each takes one serialisable result and returns text; none computes anything
+//! the result does not already hold.
+
+pub mod outline;
+pub mod term;

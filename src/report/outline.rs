@@ -1,0 +1,188 @@
+//! `accord outline`: the structure the normalizer found, as a tree for people and as the
+//! `accord.outline/1` JSON contract for programs.
+
+use std::fmt::Write as _;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::term::{Paint, sanitize, truncate_words};
+use crate::model::{Block, BlockType, Document, Finding, Repair};
+
+pub const SCHEMA: &str = "accord.outline/1";
+
+/// The outline of one document: the `accord.outline/1` contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Outline {
+    /// Always `"accord.outline/1"`.
+    pub schema: String,
+    /// The input as named on the command line.
+    pub label: String,
+    pub blocks: Vec<Block>,
+    pub findings: Vec<Finding>,
+    pub repairs: Vec<Repair>,
+    /// Front matter of the document (`key: value`), which is metadata and not blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metadata: Vec<(String, String)>,
+}
+
+impl Outline {
+    pub fn new(label: &str, document: &Document) -> Outline {
+        Outline {
+            schema: SCHEMA.to_string(),
+            label: label.to_string(),
+            blocks: document.blocks.clone(),
+            findings: document.findings.clone(),
+            repairs: document.repairs.clone(),
+            metadata: document.metadata.clone(),
+        }
+    }
+}
+
+pub fn json(outline: &Outline) -> String {
+    let mut out = serde_json::to_string_pretty(outline).expect("outline serialises");
+    out.push('\n');
+    out
+}
+
+/// Columns given to the first words of a paragraph.
+const EXCERPT_WIDTH: usize = 64;
+
+pub fn terminal(outline: &Outline, paint: Paint) -> String {
+    let mut out = String::new();
+    let blocks = &outline.blocks;
+    let headings = blocks.iter().filter(|b| b.is_heading()).count();
+    let paragraphs = blocks.len() - headings;
+    let preamble = blocks.iter().filter(|b| b.preamble).count();
+    let _ = writeln!(
+        out,
+        "{}: {} blocks — {} headings, {} paragraphs{}",
+        paint.heading(&sanitize(&outline.label)),
+        blocks.len(),
+        headings,
+        paragraphs,
+        if preamble > 0 {
+            format!(" ({preamble} in the preamble)")
+        } else {
+            String::new()
+        }
+    );
+    let mut preamble_shown = false;
+    for (i, block) in blocks.iter().enumerate() {
+        match block.kind {
+            BlockType::Heading => {
+                let level = usize::from(block.level.unwrap_or(1));
+                let indent = "  ".repeat(level.saturating_sub(1));
+                let (count, range) = section_paragraphs(blocks, i);
+                let mut title = String::new();
+                if !block.label.is_empty() {
+                    title.push_str(&paint.label(&sanitize(&block.label)));
+                    title.push(' ');
+                }
+                title.push_str(&paint.heading(&sanitize(&block.text)));
+                let _ = writeln!(
+                    out,
+                    "{indent}{} {}",
+                    title.trim_end(),
+                    paint.dim(&format!("· {count} ¶{range} · line {}", block.line))
+                );
+            }
+            BlockType::Paragraph => {
+                // Preamble paragraphs under no heading at all get a heading of their own here.
+                if block.preamble && !preamble_shown && !blocks[..i].iter().any(Block::is_heading) {
+                    preamble_shown = true;
+                    let _ = writeln!(out, "{}", paint.heading("Preamble"));
+                }
+                let level = enclosing_level(blocks, i);
+                let indent = "  ".repeat(level);
+                let label = if block.label.is_empty() {
+                    "¶".to_string()
+                } else {
+                    block.label.clone()
+                };
+                let _ = writeln!(
+                    out,
+                    "{indent}{} {}",
+                    paint.label(&sanitize(&label)),
+                    sanitize(&truncate_words(&block.text, EXCERPT_WIDTH))
+                );
+            }
+        }
+    }
+    if !outline.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.heading(&format!("Findings ({})", outline.findings.len()))
+        );
+        for f in &outline.findings {
+            let kind = serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  line {:<5} {} {}",
+                f.line,
+                paint.warn(&format!("{kind:<19}")),
+                sanitize(&f.message)
+            );
+        }
+    }
+    if !outline.repairs.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.heading(&format!("Repairs ({})", outline.repairs.len()))
+        );
+        for r in &outline.repairs {
+            let kind = serde_json::to_value(r.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  line {:<5} {} {} → {}",
+                r.line,
+                paint.dim(&format!("{kind:<19}")),
+                sanitize(&r.before.replace('\n', "⏎")),
+                sanitize(&r.after.replace('\n', "⏎"))
+            );
+        }
+    }
+    out
+}
+
+/// Paragraphs inside the section a heading opens (subsections included), and the range of
+/// their numbers when they are numbered.
+fn section_paragraphs(blocks: &[Block], heading: usize) -> (usize, String) {
+    let level = blocks[heading].level.unwrap_or(1);
+    let inside = blocks[heading + 1..]
+        .iter()
+        .take_while(|b| b.level.is_none_or(|l| l > level))
+        .filter(|b| !b.is_heading());
+    let mut count = 0;
+    let mut first = None;
+    let mut last = None;
+    for b in inside {
+        count += 1;
+        if let Some(n) = &b.number {
+            first.get_or_insert_with(|| n.clone());
+            last = Some(n.clone());
+        }
+    }
+    let range = match (first, last) {
+        (Some(a), Some(b)) if a == b => format!(" {a}"),
+        (Some(a), Some(b)) => format!(" {a}–{b}"),
+        _ => String::new(),
+    };
+    (count, range)
+}
+
+fn enclosing_level(blocks: &[Block], index: usize) -> usize {
+    blocks[..index]
+        .iter()
+        .rev()
+        .find_map(|b| b.level)
+        .map_or(1, usize::from)
+}

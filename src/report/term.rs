@@ -1,0 +1,133 @@
+//! Terminal safety and styling. Document text is untrusted: every character that could
+//! move the cursor, change colours or reorder text is shown as a visible escape instead,
+//! while accord's own colour codes are added around the escaped text.
+
+use std::borrow::Cow;
+
+use owo_colors::OwoColorize;
+
+/// Characters a terminal would act on rather than print: C0 and C1 controls, DEL, and the
+/// bidirectional controls that can make text read differently from what it is.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Document text made safe to print: unsafe characters become `\u{1b}`-style escapes.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Colour roles used by the terminal reports; all no-ops when colour is off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paint {
+    pub color: bool,
+}
+
+impl Paint {
+    pub fn heading(&self, s: &str) -> String {
+        if self.color {
+            s.bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn label(&self, s: &str) -> String {
+        if self.color {
+            s.cyan().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn dim(&self, s: &str) -> String {
+        if self.color {
+            s.dimmed().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn warn(&self, s: &str) -> String {
+        if self.color {
+            s.yellow().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn deleted(&self, s: &str) -> String {
+        if self.color {
+            s.red().strikethrough().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn inserted(&self, s: &str) -> String {
+        if self.color {
+            s.green().underline().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Cut text to at most `max` columns at a word boundary, adding `…` when cut.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if crate::normalize::text::width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if crate::normalize::text::width(&next) + 1 > max {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        // One long word (or unspaced CJK text): cut by characters.
+        let mut width = 0;
+        for c in text.chars() {
+            width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if width + 1 > max {
+                break;
+            }
+            out.push(c);
+        }
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_are_escaped() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(sanitize("x\u{202E}y\u{2066}"), "x\\u{202e}y\\u{2066}");
+        assert_eq!(sanitize("\u{9b}"), "\\u{9b}");
+        assert!(matches!(sanitize("plain Статья 第一条"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncation_at_word_boundary() {
+        assert_eq!(truncate_words("one two three four", 12), "one two…");
+        assert_eq!(truncate_words("short", 12), "short");
+        assert_eq!(truncate_words("人人有资格享有本宣言所载", 9), "人人有资…");
+    }
+}

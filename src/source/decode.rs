@@ -1,0 +1,135 @@
+//! Bytes to text. Order of trust: an explicit `--encoding`, a byte-order mark, valid
+//! UTF-8. Anything else is an error that names the byte offset, because guessing a legacy
+//! encoding silently would turn a Russian text into plausible-looking garbage.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Why bytes could not become text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("unknown encoding {0:?} (try utf-8, utf-16le, windows-1251, gb18030, shift_jis, …)")]
+    UnknownEncoding(String),
+    #[error(
+        "not valid UTF-8 at byte offset {offset}; if the file is in a legacy encoding, name it with --encoding (e.g. windows-1251, gb18030)"
+    )]
+    InvalidUtf8 { offset: usize },
+    #[error("not valid {encoding} at byte offset {offset}")]
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+    },
+    #[error("binary data (NUL byte at offset {offset}), not a text document")]
+    Binary { offset: usize },
+}
+
+/// Decode a whole input. `encoding` is a WHATWG label such as `windows-1251`.
+pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<String, DecodeError> {
+    if let Some(label) = encoding {
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| DecodeError::UnknownEncoding(label.to_string()))?;
+        // A BOM of the named encoding is still a BOM, not text.
+        let body = strip_bom(bytes, enc);
+        return decode_strict(body, enc);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_strict(&bytes[bom_len..], enc);
+    }
+    if let Some(offset) = memchr_nul(bytes) {
+        return Err(DecodeError::Binary { offset });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => Err(DecodeError::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        }),
+    }
+}
+
+fn strip_bom<'a>(bytes: &'a [u8], enc: &'static Encoding) -> &'a [u8] {
+    match Encoding::for_bom(bytes) {
+        Some((found, len)) if found == enc => &bytes[len..],
+        _ => bytes,
+    }
+}
+
+fn decode_strict(bytes: &[u8], enc: &'static Encoding) -> Result<String, DecodeError> {
+    if enc == UTF_8 {
+        return std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
+            DecodeError::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            }
+        });
+    }
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => {}
+        encoding_rs::DecoderResult::Malformed(bad, _) => {
+            return Err(DecodeError::Malformed {
+                encoding: enc.name(),
+                offset: read.saturating_sub(bad as usize),
+            });
+        }
+        encoding_rs::DecoderResult::OutputFull => unreachable!("buffer sized for the whole input"),
+    }
+    if enc != UTF_16LE && enc != UTF_16BE {
+        if let Some(offset) = out.find('\0') {
+            return Err(DecodeError::Binary { offset });
+        }
+    }
+    Ok(out)
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc", None).unwrap(), "abc");
+        assert_eq!(decode("Статья".as_bytes(), None).unwrap(), "Статья");
+    }
+
+    #[test]
+    fn utf16_by_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
+        assert_eq!(decode(&le, None).unwrap(), "hi");
+        let be: Vec<u8> = [0xFE, 0xFF, 0, b'h', 0, b'i'].to_vec();
+        assert_eq!(decode(&be, None).unwrap(), "hi");
+    }
+
+    #[test]
+    fn legacy_encoding_by_name() {
+        // "Статья" in windows-1251.
+        let bytes = [0xD1, 0xF2, 0xE0, 0xF2, 0xFC, 0xFF];
+        assert_eq!(decode(&bytes, Some("windows-1251")).unwrap(), "Статья");
+        assert!(matches!(
+            decode(&bytes, Some("no-such")),
+            Err(DecodeError::UnknownEncoding(_))
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset() {
+        assert_eq!(
+            decode(b"abc\xFFdef", None),
+            Err(DecodeError::InvalidUtf8 { offset: 3 })
+        );
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        assert_eq!(
+            decode(b"ab\0cd", None),
+            Err(DecodeError::Binary { offset: 2 })
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Where documents come from: files and standard input (and, later, git). This is the only
+//! place that touches the file system for input; everything after works on text.
+
+pub mod decode;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use decode::{DecodeError, decode};
+
+/// Inputs above this size are refused rather than read: comparing them would take memory
+/// proportional to several times their size, and no real document is this large.
+pub const MAX_INPUT_BYTES: u64 = 1 << 30;
+
+/// A document to read, as the user named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Input {
+    /// `-` means standard input, as in every Unix tool.
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+
+    /// How the input is named in messages and reports.
+    pub fn label(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::Path(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A decoded document before normalization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub label: String,
+    pub text: String,
+}
+
+/// Why an input could not be read. Every variant names the input.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{label}: {message}")]
+    Io { label: String, message: String },
+    #[error("{label}: is a directory, not a document")]
+    Directory { label: String },
+    #[error("{label}: {size} bytes is larger than the {limit}-byte limit for one document")]
+    TooLarge {
+        label: String,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{label}: {source}")]
+    Decode {
+        label: String,
+        #[source]
+        source: DecodeError,
+    },
+    #[error("{label}: the document is empty")]
+    Empty { label: String },
+}
+
+/// Read and decode one input.
+pub fn read(input: &Input, encoding: Option<&str>) -> Result<Source, SourceError> {
+    let label = input.label();
+    let bytes = match input {
+        Input::Stdin => read_limited(std::io::stdin().lock(), &label)?,
+        Input::Path(path) => read_file(path, &label)?,
+    };
+    from_bytes(label, &bytes, encoding)
+}
+
+/// Decode bytes that were read elsewhere (a git blob, a test).
+pub fn from_bytes(
+    label: String,
+    bytes: &[u8],
+    encoding: Option<&str>,
+) -> Result<Source, SourceError> {
+    let text = decode(bytes, encoding).map_err(|source| SourceError::Decode {
+        label: label.clone(),
+        source,
+    })?;
+    if text.trim().is_empty() {
+        return Err(SourceError::Empty { label });
+    }
+    Ok(Source { label, text })
+}
+
+fn read_file(path: &Path, label: &str) -> Result<Vec<u8>, SourceError> {
+    let io = |e: std::io::Error| SourceError::Io {
+        label: label.to_string(),
+        message: io_message(&e),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(SourceError::Directory {
+            label: label.to_string(),
+        });
+    }
+    if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+        return Err(SourceError::TooLarge {
+            label: label.to_string(),
+            size: meta.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    read_limited(file, label)
+}
+
+/// Reads at most the size limit, so a pipe or device of unbounded size fails cleanly.
+fn read_limited(reader: impl Read, label: &str) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SourceError::Io {
+            label: label.to_string(),
+            message: io_message(&e),
+        })?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(SourceError::TooLarge {
+            label: label.to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// `std::io::Error`'s Display appends "(os error 2)"; users want the plain reason.
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory, not a document".to_string(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
