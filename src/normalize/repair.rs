@@ -114,30 +114,41 @@ pub fn apply_hyphenation(
 /// The word before must be at least two lowercase letters and the word after must be
 /// capitalised, which leaves `U.N.`, `e.g.`, `3.2` and `www.sco.org` alone.
 pub fn missing_spaces(text: &str) -> (String, Vec<(String, String)>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // One pass with a little state, no per-character buffer: a 50 MB paragraph costs no
+    // more memory than its own text.
     let mut cuts = Vec::new();
-    for i in 2..chars.len().saturating_sub(2) {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
+    let mut word_start: Option<usize> = None;
+    let mut word_chars = 0usize;
+    let mut word_lowercase = true;
+    let mut after_address_char = false;
+    let mut previous = ' ';
+    for (pos, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            if word_start.is_none() {
+                word_start = Some(pos);
+                word_chars = 0;
+                word_lowercase = true;
+                // An address or a file name: `sco.Org/`, `name@host.Com`.
+                after_address_char = matches!(previous, '.' | '@' | '/' | '\\' | '_');
+            }
+            word_chars += 1;
+            word_lowercase &= c.is_lowercase();
+        } else {
+            if let Some(start) = word_start
+                && matches!(c, '.' | '!' | '?')
+                && word_chars >= 2
+                && word_lowercase
+                && !after_address_char
+            {
+                let cut = pos + c.len_utf8();
+                let mut next = text[cut..].chars();
+                if next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase) {
+                    cuts.push((start, cut));
+                }
+            }
+            word_start = None;
         }
-        let (upper, lower) = (chars[i + 1].1, chars[i + 2].1);
-        if !(upper.is_uppercase() && lower.is_lowercase()) {
-            continue;
-        }
-        let word_start = chars[..i]
-            .iter()
-            .rposition(|(_, ch)| !ch.is_alphabetic())
-            .map_or(0, |k| k + 1);
-        let word = &chars[word_start..i];
-        if word.len() < 2 || !word.iter().all(|(_, ch)| ch.is_lowercase()) {
-            continue;
-        }
-        // An address or a file name: `sco.Org/`, `name@host.Com`.
-        if word_start > 0 && matches!(chars[word_start - 1].1, '.' | '@' | '/' | '\\' | '_') {
-            continue;
-        }
-        cuts.push((chars[word_start].0, pos + c.len_utf8()));
+        previous = c;
     }
     if cuts.is_empty() {
         return (text.to_string(), Vec::new());

@@ -1,0 +1,8 @@
+//! Integration tests through the real binary and the public library API, by theme.
+
+mod util;
+
+mod conservation;
+mod errors;
+mod outline;
+mod schema;

@@ -1,0 +1,38 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The accord binary built for this test run, with colour and locale noise removed.
+pub fn accord() -> Command {
+    let mut cmd = Command::cargo_bin("accord").expect("binary builds");
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("FORCE_COLOR");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// The repository root: tests name inputs relative to it.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every text the project ships or tests on.
+pub fn all_texts() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["versions", "versions/udhr", "fixtures/grundgesetz-history"] {
+        let mut entries: Vec<_> = std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .collect();
+        entries.sort();
+        out.extend(entries.into_iter().map(|p| p.strip_prefix(root()).unwrap().display().to_string()));
+    }
+    out
+}
