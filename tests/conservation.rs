@@ -14,11 +14,18 @@ use crate::util::{all_texts, read};
 fn input_words(text: &str) -> String {
     let mut lines: Vec<&str> = text.lines().collect();
     if lines.first().is_some_and(|l| l.trim_end() == "---")
-        && let Some(close) = lines.iter().skip(1).position(|l| matches!(l.trim_end(), "---" | "..."))
+        && let Some(close) = lines
+            .iter()
+            .skip(1)
+            .position(|l| matches!(l.trim_end(), "---" | "..."))
     {
         lines.drain(..close + 2);
     }
-    lines.join("\n").chars().filter(|c| !c.is_whitespace()).collect()
+    lines
+        .join("\n")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Every character of the blocks' sources but whitespace: a run-in split moves a line
@@ -47,14 +54,37 @@ fn check(text: &str, doc: &Document) -> Result<(), String> {
     let input = input_words(text);
     let blocks = original_words(doc);
     if input != blocks {
-        let at = input.chars().zip(blocks.chars()).take_while(|(a, b)| a == b).count();
-        let show = |s: &str| s.chars().skip(at.saturating_sub(20)).take(40).collect::<String>();
-        return Err(format!("source text differs at character {at}: input {:?} vs blocks {:?}", show(&input), show(&blocks)));
+        let at = input
+            .chars()
+            .zip(blocks.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let show = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(20))
+                .take(40)
+                .collect::<String>()
+        };
+        return Err(format!(
+            "source text differs at character {at}: input {:?} vs blocks {:?}",
+            show(&input),
+            show(&blocks)
+        ));
     }
-    let mut pending: Vec<_> = doc.repairs.iter().filter(|r| r.kind != RepairKind::RunIn).collect();
+    let mut pending: Vec<_> = doc
+        .repairs
+        .iter()
+        .filter(|r| r.kind != RepairKind::RunIn)
+        .collect();
     for (i, block) in doc.blocks.iter().enumerate() {
         let last_line = doc.blocks.get(i + 1).map_or(usize::MAX, |b| b.line);
-        let mut expected = clean(&block.original.split_whitespace().collect::<Vec<_>>().join(" "));
+        let mut expected = clean(
+            &block
+                .original
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         let mut k = 0;
         while k < pending.len() {
             let r = pending[k];
@@ -110,7 +140,10 @@ fn word() -> impl Strategy<Value = String> {
 }
 
 fn sentence() -> impl Strategy<Value = String> {
-    (prop::collection::vec(word(), 1..25), prop::sample::select(vec![".", ";", ":", ",", ""]))
+    (
+        prop::collection::vec(word(), 1..25),
+        prop::sample::select(vec![".", ";", ":", ",", ""]),
+    )
         .prop_map(|(words, end)| format!("{}{end}", words.join(" ")))
 }
 
@@ -121,7 +154,8 @@ fn block() -> impl Strategy<Value = String> {
         (1u32..20, "[A-Z ]{3,30}").prop_map(|(n, t)| format!("{n}. {}", t.trim())),
         (1u32..9, 1u32..9, "[A-Z][a-z ]{2,30}").prop_map(|(a, b, t)| format!("{a}.{b}. {t}")),
         (1u32..200, sentence()).prop_map(|(n, s)| format!("{n}. {s}")),
-        (1u32..200, sentence(), sentence()).prop_map(|(n, s, t)| format!("{n}. {s}.{}. {t}", n + 1)),
+        (1u32..200, sentence(), sentence())
+            .prop_map(|(n, s, t)| format!("{n}. {s}.{}. {t}", n + 1)),
         sentence(),
         (sentence(), 8usize..40).prop_map(|(s, width)| wrap(&s, width)),
     ]

@@ -72,7 +72,12 @@ fn unknown_encoding_name() {
 #[test]
 fn output_into_a_missing_directory() {
     let err = fails_cleanly(
-        &["outline", "versions/udhr/udhr.en.txt", "-o", "no/such/dir/out.json"],
+        &[
+            "outline",
+            "versions/udhr/udhr.en.txt",
+            "-o",
+            "no/such/dir/out.json",
+        ],
         "no/such/dir/out.json",
         None,
     );
@@ -84,8 +89,15 @@ fn fifty_megabyte_single_line_gives_a_valid_outline() {
     // Bounded by its size, not by a timer: the point is no panic and a complete result.
     let line = "word ".repeat(10 * 1024 * 1024);
     let (_d, path) = temp_file("huge.txt", line.as_bytes());
-    let out = accord().args(["outline", "--format", "json", &path]).output().unwrap();
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = accord()
+        .args(["outline", "--format", "json", &path])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let outline: accord::report::outline::Outline = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(outline.blocks.len(), 1);
     assert_eq!(outline.blocks[0].text.len(), line.len() - 1);
@@ -105,7 +117,10 @@ fn unnumbered_text_is_outlined_with_a_warning() {
 #[test]
 fn usage_errors_exit_2() {
     accord().arg("outline").assert().code(2);
-    accord().args(["outline", "--format", "yaml", "x"]).assert().code(2);
+    accord()
+        .args(["outline", "--format", "yaml", "x"])
+        .assert()
+        .code(2);
 }
 
 #[test]

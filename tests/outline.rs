@@ -7,9 +7,16 @@ use crate::util::{accord, read};
 
 /// Run `accord outline --format json` and parse the contract into its typed form.
 fn outline(path: &str) -> (Outline, i32) {
-    let out = accord().args(["outline", "--format", "json", path]).output().unwrap();
+    let out = accord()
+        .args(["outline", "--format", "json", path])
+        .output()
+        .unwrap();
     let code = out.status.code().unwrap();
-    assert!(code == 0 || code == 1, "{path}: exit {code}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        code == 0 || code == 1,
+        "{path}: exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let outline: Outline = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(outline.schema, "accord.outline/1");
     (outline, code)
@@ -19,29 +26,64 @@ fn outline(path: &str) -> (Outline, i32) {
 fn declaration_structure() {
     let (o, code) = outline("versions/dushanbe-2021.en.txt");
     assert_eq!(code, 1, "the declaration has findings");
-    let headings: Vec<_> = o.blocks.iter().filter(|b| b.kind == BlockType::Heading).collect();
+    let headings: Vec<_> = o
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockType::Heading)
+        .collect();
     assert_eq!(headings.iter().filter(|b| b.level == Some(1)).count(), 7);
     assert_eq!(headings.iter().filter(|b| b.level == Some(2)).count(), 38);
-    let paragraphs: Vec<_> = o.blocks.iter().filter(|b| b.kind == BlockType::Paragraph).collect();
+    let paragraphs: Vec<_> = o
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockType::Paragraph)
+        .collect();
     assert_eq!(paragraphs.iter().filter(|b| b.preamble).count(), 9);
-    assert!(paragraphs.iter().take(9).all(|b| b.preamble && b.number.is_none()));
-    let numbers: Vec<u32> = paragraphs.iter().filter_map(|b| b.number.as_ref()?.parse().ok()).collect();
+    assert!(
+        paragraphs
+            .iter()
+            .take(9)
+            .all(|b| b.preamble && b.number.is_none())
+    );
+    let numbers: Vec<u32> = paragraphs
+        .iter()
+        .filter_map(|b| b.number.as_ref()?.parse().ok())
+        .collect();
     let expected: Vec<u32> = (1..=163).chain([165]).collect();
     assert_eq!(numbers, expected);
 
-    let p165 = paragraphs.iter().find(|b| b.number.as_deref() == Some("165")).unwrap();
+    let p165 = paragraphs
+        .iter()
+        .find(|b| b.number.as_deref() == Some("165"))
+        .unwrap();
     assert_eq!(p165.line, 433);
     assert!(p165.text.starts_with("In making this Declaration"));
-    let p163 = paragraphs.iter().find(|b| b.number.as_deref() == Some("163")).unwrap();
-    assert!(p163.text.ends_with("between their peoples."), "{}", p163.text);
+    let p163 = paragraphs
+        .iter()
+        .find(|b| b.number.as_deref() == Some("163"))
+        .unwrap();
+    assert!(
+        p163.text.ends_with("between their peoples."),
+        "{}",
+        p163.text
+    );
 
-    let h32 = headings.iter().find(|b| b.number.as_deref() == Some("3.2")).unwrap();
+    let h32 = headings
+        .iter()
+        .find(|b| b.number.as_deref() == Some("3.2"))
+        .unwrap();
     assert_eq!(h32.label, "3.2.");
     assert_eq!(h32.section, ["3", "3.2"]);
     assert_eq!(h32.text, "Combating terrorism, separatism and extremism");
-    let p36 = paragraphs.iter().find(|b| b.number.as_deref() == Some("36")).unwrap();
+    let p36 = paragraphs
+        .iter()
+        .find(|b| b.number.as_deref() == Some("36"))
+        .unwrap();
     assert_eq!(p36.section, ["3", "3.2"]);
-    let h41 = headings.iter().find(|b| b.number.as_deref() == Some("4.1")).unwrap();
+    let h41 = headings
+        .iter()
+        .find(|b| b.number.as_deref() == Some("4.1"))
+        .unwrap();
     assert_eq!(h41.label, "4.1");
     assert_eq!(h41.level, Some(2));
 }
@@ -52,17 +94,44 @@ fn declaration_findings_and_repairs() {
     let has = |kind, line| o.findings.iter().any(|f| f.kind == kind && f.line == line);
     assert!(has(FindingKind::Gap, 433), "{:?}", o.findings);
     assert!(has(FindingKind::RunIn, 433));
-    assert!(o.findings.iter().any(|f| f.kind == FindingKind::Gap && f.message.contains("164")));
-    assert!(has(FindingKind::HeadingPunctuation, 209), "4.1 lacks the dot of 4.2.");
+    assert!(
+        o.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::Gap && f.message.contains("164"))
+    );
+    assert!(
+        has(FindingKind::HeadingPunctuation, 209),
+        "4.1 lacks the dot of 4.2."
+    );
 
     let after: Vec<&str> = o.repairs.iter().map(|r| r.after.as_str()).collect();
-    for word in ["good-neighbourly", "Anti-Terrorist", "2022-2024", "counter-terrorism", "non-proliferation", "e-commerce"] {
+    for word in [
+        "good-neighbourly",
+        "Anti-Terrorist",
+        "2022-2024",
+        "counter-terrorism",
+        "non-proliferation",
+        "e-commerce",
+    ] {
         assert!(after.contains(&word), "missing repair {word}: {after:?}");
     }
-    assert!(o.repairs.iter().any(|r| r.kind == RepairKind::MissingSpace && r.after == "extremism. Member"));
-    assert!(o.repairs.iter().any(|r| r.kind == RepairKind::RunIn && r.line == 433));
+    assert!(
+        o.repairs
+            .iter()
+            .any(|r| r.kind == RepairKind::MissingSpace && r.after == "extremism. Member")
+    );
+    assert!(
+        o.repairs
+            .iter()
+            .any(|r| r.kind == RepairKind::RunIn && r.line == 433)
+    );
     assert!(!o.repairs.iter().any(|r| r.before.contains("medium")));
-    let all_text: String = o.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let all_text: String = o
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(all_text.contains("medium- and long-term"));
     assert!(!all_text.contains("good- neighbourly"));
 }
@@ -70,14 +139,24 @@ fn declaration_findings_and_repairs() {
 #[test]
 fn no_repair_keeps_the_damage_and_still_reports_the_run_in() {
     let out = accord()
-        .args(["outline", "--format", "json", "--no-repair", "versions/dushanbe-2021.en.txt"])
+        .args([
+            "outline",
+            "--format",
+            "json",
+            "--no-repair",
+            "versions/dushanbe-2021.en.txt",
+        ])
         .output()
         .unwrap();
     let o: Outline = serde_json::from_slice(&out.stdout).unwrap();
     assert!(o.repairs.is_empty());
     assert!(o.findings.iter().any(|f| f.kind == FindingKind::RunIn));
     assert!(!o.blocks.iter().any(|b| b.number.as_deref() == Some("165")));
-    assert!(o.blocks.iter().any(|b| b.text.contains("good- neighbourly")));
+    assert!(
+        o.blocks
+            .iter()
+            .any(|b| b.text.contains("good- neighbourly"))
+    );
 }
 
 #[test]
@@ -102,18 +181,31 @@ fn udhr_articles_in_seven_languages() {
             _ => {}
         }
         // The preamble: unnumbered paragraphs before Article 1, none after it.
-        let article1 = o.blocks.iter().position(|b| std::ptr::eq(b, first)).unwrap();
+        let article1 = o
+            .blocks
+            .iter()
+            .position(|b| std::ptr::eq(b, first))
+            .unwrap();
         let preamble = o.blocks.iter().filter(|b| b.preamble).count();
         assert!(preamble >= 8, "{lang}: {preamble} preamble paragraphs");
         assert!(o.blocks[article1..].iter().all(|b| !b.preamble), "{lang}");
-        assert!(o.blocks[article1..].iter().all(|b| b.section.first().is_some_and(|s| s.parse::<u32>().is_ok())), "{lang}");
+        assert!(
+            o.blocks[article1..]
+                .iter()
+                .all(|b| b.section.first().is_some_and(|s| s.parse::<u32>().is_ok())),
+            "{lang}"
+        );
     }
 }
 
 #[test]
 fn udhr_chinese_items_use_enclosed_numerals() {
     let (o, _) = outline("versions/udhr/udhr.zh.txt");
-    let items: Vec<_> = o.blocks.iter().filter(|b| b.label.starts_with('㈠')).collect();
+    let items: Vec<_> = o
+        .blocks
+        .iter()
+        .filter(|b| b.label.starts_with('㈠'))
+        .collect();
     assert!(!items.is_empty());
     assert!(items.iter().all(|b| b.number.as_deref() == Some("1")));
 }
@@ -134,9 +226,19 @@ fn grundgesetz_articles_and_hard_wrapped_paragraphs() {
 
     // Hard-wrapped lines joined: never more paragraph blocks than blank-line separated blocks.
     let source = read(path);
-    let blank_separated = source.split("\n\n").filter(|b| !b.trim().is_empty()).count();
-    let paragraphs = o.blocks.iter().filter(|b| b.kind == BlockType::Paragraph).count();
-    assert!(paragraphs <= blank_separated, "{paragraphs} > {blank_separated}");
+    let blank_separated = source
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .count();
+    let paragraphs = o
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockType::Paragraph)
+        .count();
+    assert!(
+        paragraphs <= blank_separated,
+        "{paragraphs} > {blank_separated}"
+    );
     let art1 = o.blocks.iter().position(|b| b.label == "Art 1").unwrap();
     assert_eq!(
         o.blocks[art1 + 1].text,
@@ -147,7 +249,10 @@ fn grundgesetz_articles_and_hard_wrapped_paragraphs() {
     // The YAML front matter is metadata, not a paragraph.
     assert!(!o.blocks.iter().any(|b| b.text.contains("origslug")));
     assert!(o.metadata.iter().any(|(k, v)| k == "jurabk" && v == "GG"));
-    assert_eq!(o.blocks[0].text, "Grundgesetz für die Bundesrepublik Deutschland (GG)");
+    assert_eq!(
+        o.blocks[0].text,
+        "Grundgesetz für die Bundesrepublik Deutschland (GG)"
+    );
 }
 
 #[test]
@@ -159,18 +264,30 @@ fn article_93_items_in_the_2012_amendment() {
         .take_while(|b| b.kind == BlockType::Paragraph)
         .map(|b| b.label.as_str())
         .collect();
-    assert_eq!(items, ["(1)", "1.", "2.", "2a.", "3.", "4.", "4a.", "4b.", "4c.", "5.", "(2)", "(3)"]);
+    assert_eq!(
+        items,
+        [
+            "(1)", "1.", "2.", "2a.", "3.", "4.", "4a.", "4b.", "4c.", "5.", "(2)", "(3)"
+        ]
+    );
 }
 
 #[test]
 fn terminal_tree_shows_structure_findings_and_repairs() {
     let out = accord()
-        .args(["outline", "--color", "never", "versions/dushanbe-2021.en.txt"])
+        .args([
+            "outline",
+            "--color",
+            "never",
+            "versions/dushanbe-2021.en.txt",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("versions/dushanbe-2021.en.txt: 218 blocks — 45 headings, 173 paragraphs (9 in the preamble)"));
-    assert!(text.contains("\n  3.2. Combating terrorism, separatism and extremism · 10 ¶ 35–44 · line 95\n"));
+    assert!(text.contains(
+        "\n  3.2. Combating terrorism, separatism and extremism · 10 ¶ 35–44 · line 95\n"
+    ));
     assert!(text.contains("\n    36. "));
     assert!(text.contains("Findings (13)"));
     assert!(text.contains("good- neighbourly → good-neighbourly"));
@@ -184,7 +301,10 @@ fn colour_when_forced_and_not_when_piped() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
-    let piped = accord().args(["outline", "versions/udhr/udhr.en.txt"]).output().unwrap();
+    let piped = accord()
+        .args(["outline", "versions/udhr/udhr.en.txt"])
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'));
     let clicolor = accord()
         .env("CLICOLOR_FORCE", "1")
@@ -223,9 +343,15 @@ fn reads_standard_input_and_writes_output_file() {
 fn legacy_encoding_and_utf16() {
     let dir = tempfile::tempdir().unwrap();
     let cp1251 = dir.path().join("ru.txt");
-    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Статья 1\n\nКаждый человек имеет право.\n");
+    let (bytes, _, _) =
+        encoding_rs::WINDOWS_1251.encode("Статья 1\n\nКаждый человек имеет право.\n");
     std::fs::write(&cp1251, &bytes).unwrap();
-    accord().arg("outline").arg(&cp1251).assert().code(2).stderr(predicates::str::contains("--encoding"));
+    accord()
+        .arg("outline")
+        .arg(&cp1251)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--encoding"));
     let out = accord()
         .args(["outline", "--format", "json", "--encoding", "windows-1251"])
         .arg(&cp1251)
@@ -240,7 +366,11 @@ fn legacy_encoding_and_utf16() {
         data.extend_from_slice(&unit.to_le_bytes());
     }
     std::fs::write(&utf16, data).unwrap();
-    let out = accord().args(["outline", "--format", "json"]).arg(&utf16).output().unwrap();
+    let out = accord()
+        .args(["outline", "--format", "json"])
+        .arg(&utf16)
+        .output()
+        .unwrap();
     let o: Outline = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(o.blocks[1].text, "All are free.");
 }
@@ -252,7 +382,13 @@ fn help_and_completions() {
     assert!(help.contains("outline") && help.contains("Exit status"));
     let outline_help = accord().args(["outline", "--help"]).output().unwrap();
     let outline_help = String::from_utf8(outline_help.stdout).unwrap();
-    for flag in ["--format", "--encoding", "--no-repair", "--color", "--output"] {
+    for flag in [
+        "--format",
+        "--encoding",
+        "--no-repair",
+        "--color",
+        "--output",
+    ] {
         assert!(outline_help.contains(flag), "{flag}");
     }
     accord()

@@ -17,5 +17,8 @@ fn check(file: &str, generated: String) {
 
 #[test]
 fn outline_schema_matches_the_code() {
-    check("accord.outline-1.schema.json", accord::report::outline::json_schema());
+    check(
+        "accord.outline-1.schema.json",
+        accord::report::outline::json_schema(),
+    );
 }

@@ -7,7 +7,9 @@ use assert_cmd::Command;
 /// The accord binary built for this test run, with colour and locale noise removed.
 pub fn accord() -> Command {
     let mut cmd = Command::cargo_bin("accord").expect("binary builds");
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("FORCE_COLOR");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR");
     cmd.current_dir(root());
     cmd
 }
@@ -32,7 +34,11 @@ pub fn all_texts() -> Vec<String> {
             .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
             .collect();
         entries.sort();
-        out.extend(entries.into_iter().map(|p| p.strip_prefix(root()).unwrap().display().to_string()));
+        out.extend(
+            entries
+                .into_iter()
+                .map(|p| p.strip_prefix(root()).unwrap().display().to_string()),
+        );
     }
     out
 }

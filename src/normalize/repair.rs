@@ -142,7 +142,9 @@ pub fn missing_spaces(text: &str) -> (String, Vec<(String, String)>) {
             {
                 let cut = pos + c.len_utf8();
                 let mut next = text[cut..].chars();
-                if next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase) {
+                if next.next().is_some_and(char::is_uppercase)
+                    && next.next().is_some_and(char::is_lowercase)
+                {
                     cuts.push((start, cut));
                 }
             }
