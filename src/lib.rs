@@ -4,6 +4,8 @@
 //! The pipeline, one module a stage, dependencies pointing down the list:
 //! - [`source`] reads bytes (files, stdin) and decodes them;
 //! - [`normalize`] turns text into a [`model::Document`] of headings and paragraphs;
+//! - [`align`] pairs the blocks of two versions;
+//! - [`diff`] computes paragraph- and word-level changes into one [`diff::Comparison`];
 //! - [`report`] renders results as terminal text or JSON.
 //!
 //! ```
@@ -13,7 +15,9 @@
 //! assert_eq!(doc.paragraphs().count(), 2);
 //! ```
 
+pub mod align;
 pub mod cli;
+pub mod diff;
 pub mod model;
 pub mod normalize;
 pub mod report;

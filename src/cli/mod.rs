@@ -43,6 +43,12 @@ pub enum Command {
         after_help = "Exit status: 0 when the numbering is sound, 1 with findings, 2 on error."
     )]
     Outline(OutlineArgs),
+    /// Compare two versions paragraph by paragraph: what was added, removed, changed, moved,
+    /// split, merged or only renumbered, and inside each changed paragraph, which words.
+    #[command(after_help = "Exit status: 0 when the versions do not differ, 1 when they do (or, with --fail-on, \
+when they differ in those ways), 2 on trouble.\n\nExamples:\n  accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt\n  \
+accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on removed,moved old.txt new.txt")]
+    Diff(DiffArgs),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         #[arg(value_enum)]
@@ -86,6 +92,59 @@ pub struct OutlineArgs {
     pub output: OutputOptions,
 }
 
+#[derive(Debug, Clone, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier version; `-` for standard input.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The later version; `-` for standard input.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Treat upper and lower case as the same.
+    #[arg(long)]
+    pub ignore_case: bool,
+    /// Ignore punctuation differences.
+    #[arg(long)]
+    pub ignore_punctuation: bool,
+    /// Also report differences of whitespace, quote and dash style and repaired PDF damage.
+    #[arg(long)]
+    pub strict: bool,
+    /// Show unchanged paragraphs too.
+    #[arg(long)]
+    pub all: bool,
+    /// Show N unchanged paragraphs around each change.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub context: usize,
+    /// Exit 1 only for these kinds of difference (comma-separated): changed, added, removed,
+    /// split, merged, moved, renumbered.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub fail_on: Vec<FailOn>,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Changed,
+    Added,
+    Removed,
+    Split,
+    Merged,
+    Moved,
+    Renumbered,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutlineFormat {
     Text,
@@ -125,6 +184,7 @@ impl OutputOptions {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Outline(args) => outline(&args),
+        Command::Diff(args) => diff(&args),
         Command::Completions { shell } => {
             // clap_complete panics on a broken pipe when writing directly: render first.
             let mut buffer = Vec::new();
@@ -136,14 +196,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 }
 
 fn read(arg: &str, options: &InputOptions) -> Result<(String, crate::model::Document)> {
+    read_with(arg, options, !options.no_repair)
+}
+
+fn read_with(arg: &str, options: &InputOptions, repair: bool) -> Result<(String, crate::model::Document)> {
     let input = Input::parse(arg);
     let source = source::read(&input, options.encoding.as_deref())?;
-    let document = normalize::document(
-        &source.text,
-        &normalize::Options {
-            repair: !options.no_repair,
-        },
-    );
+    let document = normalize::document(&source.text, &normalize::Options { repair });
     if document.is_unnumbered() {
         eprintln!(
             "accord: warning: {}: no numbered headings or paragraphs found; blocks can only be matched by content",
@@ -166,6 +225,61 @@ fn outline(args: &OutlineArgs) -> Result<Outcome> {
     } else {
         Outcome::Findings
     })
+}
+
+fn diff(args: &DiffArgs) -> Result<Outcome> {
+    if args.old == "-" && args.new == "-" {
+        anyhow::bail!("<stdin>: only one of OLD and NEW can be standard input");
+    }
+    let options = crate::diff::Options {
+        ignore_case: args.ignore_case,
+        ignore_punctuation: args.ignore_punctuation,
+        strict: args.strict,
+    };
+    // Strict comparison sees the damage as written, so it reads without repairs.
+    let repair = !args.input.no_repair && !args.strict;
+    let (old_label, old) = read_with(&args.old, &args.input, repair)?;
+    let (new_label, new) = read_with(&args.new, &args.input, repair)?;
+    let comparison = crate::diff::compare(&old, &new, &old_label, &new_label, &options);
+    let text = match args.format {
+        DiffFormat::Json => report::diff::json(&comparison),
+        DiffFormat::Text => report::diff::terminal(
+            &comparison,
+            report::diff::View {
+                paint: args.output.paint(),
+                all: args.all,
+                context: args.context,
+                width: terminal_width(),
+            },
+        ),
+    };
+    output::write(args.output.output.as_deref(), &text)?;
+    let s = &comparison.summary;
+    let fails = if args.fail_on.is_empty() {
+        comparison.entries.iter().any(crate::diff::Entry::differs)
+    } else {
+        args.fail_on.iter().any(|kind| {
+            0 < match kind {
+                FailOn::Changed => s.changed,
+                FailOn::Added => s.added,
+                FailOn::Removed => s.removed,
+                FailOn::Split => s.split,
+                FailOn::Merged => s.merged,
+                FailOn::Moved => s.moved,
+                FailOn::Renumbered => s.renumbered,
+            }
+        })
+    };
+    Ok(if fails { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// Columns to wrap terminal reports at: `COLUMNS` when set (shells export it), else 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 20)
+        .unwrap_or(100)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Renderers. Each takes one serialisable result and returns text; none computes anything
 //! the result does not already hold.
 
+pub mod diff;
 pub mod outline;
 pub mod term;

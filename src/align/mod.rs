@@ -1,0 +1,416 @@
+//! The aligner: pairs the blocks of two versions, in passes from surest to loosest.
+//!
+//! 1. Identical text (label stripped) in the same order: a patience diff over block hashes,
+//!    so one inserted paragraph costs one entry, not a renumbering of everything after it.
+//! 2. Identical text out of order: moved blocks, by hash.
+//! 3. Inside each stretch the first pass left unpaired: same number and similar text, then
+//!    similar text under another number.
+//! 4. Similar text anywhere: moved and edited, found through an index of rare words, so no
+//!    block is compared with every other.
+//! 5. Splits and merges: a leftover block next to a pair whose text it completes.
+//!
+//! Cost is near linear for realistic edits: hashing, one diff of hashes, and similarity only
+//! within small stretches or among a handful of candidates.
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::{Hash, Hasher};
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+/// How a pair was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchedBy {
+    Text,
+    Number,
+    Content,
+    Position,
+}
+
+/// What the aligner needs to know of a block.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    pub heading: bool,
+    pub number: Option<&'a str>,
+    /// The comparison key: text with the ignored differences folded away.
+    pub key: &'a str,
+}
+
+/// Blocks of OLD paired with blocks of NEW; one of the two lists may be empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub old: Vec<usize>,
+    pub new: Vec<usize>,
+    pub matched_by: Option<MatchedBy>,
+}
+
+/// Similar enough to be one paragraph edited (word multiset overlap, Dice coefficient).
+const SIMILAR: f64 = 0.5;
+/// A lone old and a lone new block between identical neighbours are the same paragraph
+/// rewritten, if they share this much.
+const SIMILAR_IN_PLACE: f64 = 0.3;
+/// A split's parts (or a merge's sources) together must say nearly what the whole says.
+const SPLIT_WHOLE: f64 = 0.8;
+/// Stretches up to this many candidate pairs are compared exhaustively.
+const EXHAUSTIVE_LIMIT: usize = 20_000;
+/// Words in more blocks than this say nothing about which block is which.
+const COMMON_WORD_BLOCKS: usize = 40;
+const CANDIDATES: usize = 8;
+
+struct Bag {
+    counts: HashMap<u64, u32>,
+    total: u32,
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+fn bag(key: &str) -> Bag {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut total = 0;
+    for token in crate::diff::tokens::tokenize(key) {
+        if token.is_word() {
+            *counts.entry(hash_of(token.core)).or_default() += 1;
+            total += 1;
+        }
+    }
+    Bag { counts, total }
+}
+
+fn dice(a: &Bag, b: &Bag) -> f64 {
+    if a.total + b.total == 0 {
+        return 1.0;
+    }
+    let (small, large) = if a.counts.len() <= b.counts.len() { (a, b) } else { (b, a) };
+    let shared: u32 = small
+        .counts
+        .iter()
+        .map(|(k, &n)| n.min(large.counts.get(k).copied().unwrap_or(0)))
+        .sum();
+    2.0 * f64::from(shared) / f64::from(a.total + b.total)
+}
+
+fn merged_bag(parts: &[&Bag]) -> Bag {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut total = 0;
+    for part in parts {
+        for (k, n) in &part.counts {
+            *counts.entry(*k).or_default() += n;
+        }
+        total += part.total;
+    }
+    Bag { counts, total }
+}
+
+struct State {
+    old_pair: Vec<Option<usize>>,
+    new_pair: Vec<Option<usize>>,
+    pairs: Vec<Pair>,
+}
+
+impl State {
+    fn link(&mut self, old: Vec<usize>, new: Vec<usize>, by: MatchedBy) {
+        let id = self.pairs.len();
+        for &o in &old {
+            self.old_pair[o] = Some(id);
+        }
+        for &n in &new {
+            self.new_pair[n] = Some(id);
+        }
+        self.pairs.push(Pair {
+            old,
+            new,
+            matched_by: Some(by),
+        });
+    }
+}
+
+/// Pair the blocks of two documents. `deadline` bounds the block-level diff.
+pub fn align(old: &[Item<'_>], new: &[Item<'_>], deadline: Option<std::time::Instant>) -> Vec<Pair> {
+    let old_hash: Vec<u64> = old.iter().map(|b| hash_of(&(b.heading, b.key))).collect();
+    let new_hash: Vec<u64> = new.iter().map(|b| hash_of(&(b.heading, b.key))).collect();
+    let mut state = State {
+        old_pair: vec![None; old.len()],
+        new_pair: vec![None; new.len()],
+        pairs: Vec::new(),
+    };
+
+    // Pass 1: identical text in order; everything else falls into stretches between.
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_hash, &new_hash, deadline);
+    let mut stretches: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in o.zip(n) {
+                state.link(vec![i], vec![j], MatchedBy::Text);
+            }
+        } else if let Some(last) = stretches.last_mut().filter(|(lo, ln)| lo.end == o.start && ln.end == n.start) {
+            last.0.end = o.end;
+            last.1.end = n.end;
+        } else {
+            stretches.push((o, n));
+        }
+    }
+
+    // Pass 2: identical text out of order.
+    let mut by_hash: HashMap<u64, VecDeque<usize>> = HashMap::new();
+    for (_, n) in &stretches {
+        for j in n.clone() {
+            by_hash.entry(new_hash[j]).or_default().push_back(j);
+        }
+    }
+    for (o, _) in &stretches {
+        for i in o.clone() {
+            if let Some(j) = by_hash.get_mut(&old_hash[i]).and_then(VecDeque::pop_front) {
+                state.link(vec![i], vec![j], MatchedBy::Text);
+            }
+        }
+    }
+
+    let old_bags: Vec<Bag> = old.iter().map(|b| bag(b.key)).collect();
+    let new_bags: Vec<Bag> = new.iter().map(|b| bag(b.key)).collect();
+
+    // Pass 3: within each stretch, by number, then by similarity.
+    for (o, n) in &stretches {
+        let olds: Vec<usize> = o.clone().filter(|&i| state.old_pair[i].is_none()).collect();
+        let news: Vec<usize> = n.clone().filter(|&j| state.new_pair[j].is_none()).collect();
+        if olds.is_empty() || news.is_empty() {
+            continue;
+        }
+        let mut by_number: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+        for &j in &news {
+            if let Some(num) = new[j].number {
+                by_number.entry((new[j].heading, num)).or_default().push(j);
+            }
+        }
+        for &i in &olds {
+            let Some(num) = old[i].number else { continue };
+            let Some(cands) = by_number.get(&(old[i].heading, num)) else { continue };
+            // A heading keeps its number when renamed, so for headings the number alone
+            // (within the stretch) is enough; paragraphs must also say much the same.
+            let heading = old[i].heading;
+            if let Some(&j) = cands
+                .iter()
+                .find(|&&j| state.new_pair[j].is_none() && (heading || dice(&old_bags[i], &new_bags[j]) >= SIMILAR))
+            {
+                state.link(vec![i], vec![j], MatchedBy::Number);
+            }
+        }
+        let olds: Vec<usize> = olds.into_iter().filter(|&i| state.old_pair[i].is_none()).collect();
+        let news: Vec<usize> = news.into_iter().filter(|&j| state.new_pair[j].is_none()).collect();
+        if olds.len() == 1 && news.len() == 1 {
+            let (i, j) = (olds[0], news[0]);
+            if old[i].heading == new[j].heading && dice(&old_bags[i], &new_bags[j]) >= SIMILAR_IN_PLACE {
+                state.link(vec![i], vec![j], MatchedBy::Position);
+            }
+            continue;
+        }
+        if olds.len() * news.len() <= EXHAUSTIVE_LIMIT {
+            let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+            for &i in &olds {
+                for &j in &news {
+                    if old[i].heading != new[j].heading {
+                        continue;
+                    }
+                    let s = dice(&old_bags[i], &new_bags[j]);
+                    if s >= SIMILAR {
+                        scored.push((s, i, j));
+                    }
+                }
+            }
+            // Best pairs first; ties go to the nearer position, keeping order where possible.
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            for (_, i, j) in scored {
+                if state.old_pair[i].is_none() && state.new_pair[j].is_none() {
+                    state.link(vec![i], vec![j], MatchedBy::Content);
+                }
+            }
+        }
+    }
+
+    // Pass 4: similar text anywhere, through an index of distinctive words.
+    content_pass(old, new, &old_bags, &new_bags, &mut state);
+
+    // Pass 5: splits and merges.
+    splits_and_merges(&old_bags, &new_bags, &mut state);
+
+    let mut pairs = state.pairs;
+    for (i, p) in state.old_pair.iter().enumerate() {
+        if p.is_none() {
+            pairs.push(Pair {
+                old: vec![i],
+                new: vec![],
+                matched_by: None,
+            });
+        }
+    }
+    for (j, p) in state.new_pair.iter().enumerate() {
+        if p.is_none() {
+            pairs.push(Pair {
+                old: vec![],
+                new: vec![j],
+                matched_by: None,
+            });
+        }
+    }
+    pairs.retain(|p| !p.old.is_empty() || !p.new.is_empty());
+    pairs
+}
+
+fn content_pass(old: &[Item<'_>], new: &[Item<'_>], old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
+    let free_old: Vec<usize> = (0..old.len()).filter(|&i| state.old_pair[i].is_none()).collect();
+    if free_old.is_empty() {
+        return;
+    }
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &i in &free_old {
+        for &word in old_bags[i].counts.keys() {
+            index.entry(word).or_default().push(i);
+        }
+    }
+    for j in 0..new.len() {
+        if state.new_pair[j].is_some() {
+            continue;
+        }
+        let mut votes: HashMap<usize, u32> = HashMap::new();
+        for word in new_bags[j].counts.keys() {
+            if let Some(olds) = index.get(word).filter(|v| v.len() <= COMMON_WORD_BLOCKS) {
+                for &i in olds {
+                    *votes.entry(i).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(u32, usize)> = votes.into_iter().map(|(i, v)| (v, i)).collect();
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let best = candidates
+            .iter()
+            .take(CANDIDATES)
+            .filter(|&&(_, i)| state.old_pair[i].is_none() && old[i].heading == new[j].heading)
+            .map(|&(_, i)| (dice(&old_bags[i], &new_bags[j]), i))
+            .filter(|&(s, _)| s >= SIMILAR)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, i)) = best {
+            state.link(vec![i], vec![j], MatchedBy::Content);
+        }
+    }
+}
+
+/// A leftover block next to a 1:1 pair, whose text together with its neighbour's matches
+/// the other side's block better than the neighbour alone: a split (new side) or a merge
+/// (old side).
+fn splits_and_merges(old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
+    for side in [Side::New, Side::Old] {
+        let (leftover_len, pair_of): (usize, &Vec<Option<usize>>) = match side {
+            Side::New => (new_bags.len(), &state.new_pair),
+            Side::Old => (old_bags.len(), &state.old_pair),
+        };
+        let leftovers: Vec<usize> = (0..leftover_len).filter(|&k| pair_of[k].is_none()).collect();
+        for k in leftovers {
+            let pair_of = match side {
+                Side::New => &state.new_pair,
+                Side::Old => &state.old_pair,
+            };
+            let mut best: Option<(f64, usize)> = None;
+            for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+                let Some(id) = pair_of.get(neighbour).copied().flatten() else { continue };
+                let pair = &state.pairs[id];
+                let (same_side, other_side) = match side {
+                    Side::New => (&pair.new, &pair.old),
+                    Side::Old => (&pair.old, &pair.new),
+                };
+                if other_side.len() != 1 || same_side.contains(&k) {
+                    continue;
+                }
+                // Only parts adjacent to the group already formed.
+                let lo = *same_side.iter().min().unwrap_or(&neighbour);
+                let hi = *same_side.iter().max().unwrap_or(&neighbour);
+                if !(k + 1 == lo || k == hi + 1) {
+                    continue;
+                }
+                let (bags_same, bags_other) = match side {
+                    Side::New => (new_bags, old_bags),
+                    Side::Old => (old_bags, new_bags),
+                };
+                let whole = &bags_other[other_side[0]];
+                let parts: Vec<&Bag> = same_side.iter().map(|&x| &bags_same[x]).collect();
+                let before = dice(whole, &merged_bag(&parts));
+                let mut with = parts.clone();
+                with.push(&bags_same[k]);
+                let after = dice(whole, &merged_bag(&with));
+                if after >= SPLIT_WHOLE && after > before + 0.05 && best.is_none_or(|(s, _)| after > s) {
+                    best = Some((after, id));
+                }
+            }
+            if let Some((_, id)) = best {
+                let pair = &mut state.pairs[id];
+                match side {
+                    Side::New => {
+                        pair.new.push(k);
+                        pair.new.sort_unstable();
+                        state.new_pair[k] = Some(id);
+                    }
+                    Side::Old => {
+                        pair.old.push(k);
+                        pair.old.sort_unstable();
+                        state.old_pair[k] = Some(id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Old,
+    New,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items<'a>(texts: &'a [(&'a str, &'a str)]) -> Vec<Item<'a>> {
+        texts
+            .iter()
+            .map(|(n, t)| Item {
+                heading: false,
+                number: (!n.is_empty()).then_some(*n),
+                key: t,
+            })
+            .collect()
+    }
+
+    fn summary(pairs: &[Pair]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let mut v: Vec<_> = pairs.iter().map(|p| (p.old.clone(), p.new.clone())).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn insertion_pairs_shifted_blocks_by_text() {
+        let old = items(&[("1", "alpha beta gamma"), ("2", "delta epsilon zeta")]);
+        let new = items(&[("1", "new paragraph here"), ("2", "alpha beta gamma"), ("3", "delta epsilon zeta")]);
+        let pairs = align(&old, &new, None);
+        assert_eq!(summary(&pairs), vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![2])]);
+        assert!(pairs.iter().filter(|p| !p.old.is_empty()).all(|p| p.matched_by == Some(MatchedBy::Text)));
+    }
+
+    #[test]
+    fn split_and_merge() {
+        let old = items(&[
+            ("1", "one two three four five six seven eight"),
+            ("2", "red green blue"),
+            ("3", "cyan magenta yellow"),
+        ]);
+        let new = items(&[
+            ("1", "one two three four"),
+            ("2", "five six seven eight"),
+            ("3", "red green blue cyan magenta yellow"),
+        ]);
+        let pairs = align(&old, &new, None);
+        assert_eq!(summary(&pairs), vec![(vec![0], vec![0, 1]), (vec![1, 2], vec![2])]);
+    }
+}

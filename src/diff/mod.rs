@@ -1,0 +1,441 @@
+//! The diff engine: one entry point, [`compare`], from two documents to one
+//! [`Comparison`] — the `accord.diff/1` contract every report renders.
+
+pub mod tokens;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+use crate::align::{self, MatchedBy};
+use crate::model::{Block, Document};
+use crate::normalize::text;
+
+pub const SCHEMA: &str = "accord.diff/1";
+
+/// What counts as a difference.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Options {
+    pub ignore_case: bool,
+    pub ignore_punctuation: bool,
+    /// Report differences of whitespace, quote and dash style and repaired PDF damage too.
+    pub strict: bool,
+}
+
+/// Time allowed for the word diff of one pair before it falls back to a coarser diff.
+const WORD_DIFF_BUDGET: Duration = Duration::from_millis(200);
+/// Time allowed for the block-level diff of the whole document.
+const BLOCK_DIFF_BUDGET: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Comparison {
+    /// Always `"accord.diff/1"`.
+    pub schema: String,
+    pub old: Side,
+    pub new: Side,
+    pub options: Options,
+    pub summary: Summary,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Side {
+    pub label: String,
+    /// Number of blocks.
+    pub blocks: usize,
+    /// Heading titles by section number, for naming sections in reports.
+    #[serde(default)]
+    pub sections: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Summary {
+    pub unchanged: usize,
+    pub changed: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub split: usize,
+    pub merged: usize,
+    pub moved: usize,
+    pub renumbered: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+    Split,
+    Merged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Matched {
+    Text,
+    Number,
+    Content,
+    Position,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Word {
+    pub op: Op,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Entry {
+    pub kind: Kind,
+    pub moved: bool,
+    pub renumbered: bool,
+    pub matched_by: Option<Matched>,
+    pub similarity: f64,
+    pub old: Vec<Block>,
+    pub new: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<Word>>,
+    /// Set when the word diff ran out of time and shows the texts as one replacement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
+}
+
+impl Entry {
+    /// Whether this entry is a difference at all.
+    pub fn differs(&self) -> bool {
+        self.kind != Kind::Unchanged || self.moved || self.renumbered
+    }
+}
+
+/// The comparison key of a text: what must be equal for two blocks to be "unchanged".
+pub fn key(text: &str, options: &Options) -> String {
+    let mut key = if options.strict { text.to_string() } else { text::fold(text) };
+    if options.ignore_case {
+        key = key.to_lowercase();
+    }
+    if options.ignore_punctuation {
+        key = key
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c.is_whitespace() { c } else { ' ' })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    key
+}
+
+fn block_key(block: &Block, options: &Options) -> String {
+    if options.strict {
+        // Strict: the source as written, whitespace and all (label aside).
+        let original = block.original.trim();
+        let without_label = original
+            .trim_start_matches('#')
+            .trim_start()
+            .strip_prefix(block.label.as_str())
+            .unwrap_or(original);
+        return key(without_label.trim(), options);
+    }
+    key(&block.text, options)
+}
+
+fn section_titles(document: &Document) -> BTreeMap<String, String> {
+    document
+        .headings()
+        .filter_map(|h| Some((h.section.last()?.clone(), h.text.clone())))
+        .collect()
+}
+
+/// Compare two normalized documents.
+pub fn compare(old: &Document, new: &Document, old_label: &str, new_label: &str, options: &Options) -> Comparison {
+    let old_keys: Vec<String> = old.blocks.iter().map(|b| block_key(b, options)).collect();
+    let new_keys: Vec<String> = new.blocks.iter().map(|b| block_key(b, options)).collect();
+    let (old_items, new_items) = (align_items(&old.blocks, &old_keys), align_items(&new.blocks, &new_keys));
+    let pairs = align::align(&old_items, &new_items, Some(Instant::now() + BLOCK_DIFF_BUDGET));
+
+    // Entries follow NEW's order; a removed block sits after the entry of the nearest
+    // paired old block before it.
+    let mut new_position_of_old: Vec<Option<usize>> = vec![None; old.blocks.len()];
+    for p in &pairs {
+        if let Some(&n) = p.new.first() {
+            for &o in &p.old {
+                new_position_of_old[o] = Some(n);
+            }
+        }
+    }
+    let mut order: Vec<((i64, u8, usize), usize)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let sort_key = match p.new.first() {
+                Some(&n) => (n as i64, 0, 0),
+                None => {
+                    let o = p.old[0];
+                    let anchor = (0..o).rev().find_map(|x| new_position_of_old[x]).map_or(-1, |n| n as i64);
+                    (anchor, 1, o)
+                }
+            };
+            (sort_key, k)
+        })
+        .collect();
+    order.sort();
+
+    let moved = moved_flags(&pairs, &order);
+    let mut summary = Summary::default();
+    let mut entries = Vec::with_capacity(pairs.len());
+    for (_, k) in order {
+        let pair = &pairs[k];
+        let olds: Vec<Block> = pair.old.iter().map(|&i| old.blocks[i].clone()).collect();
+        let news: Vec<Block> = pair.new.iter().map(|&j| new.blocks[j].clone()).collect();
+        let kind = match (olds.len(), news.len()) {
+            (0, _) => Kind::Added,
+            (_, 0) => Kind::Removed,
+            (1, 1) if old_keys[pair.old[0]] == new_keys[pair.new[0]] => Kind::Unchanged,
+            (1, 1) => Kind::Changed,
+            (1, _) => Kind::Split,
+            _ => Kind::Merged,
+        };
+        let renumbered = match (olds.first(), news.first()) {
+            (Some(o), Some(n)) => o.number != n.number,
+            _ => false,
+        };
+        let (words, similarity, fallback) = match kind {
+            Kind::Changed | Kind::Split | Kind::Merged => {
+                let old_text = join_texts(&olds);
+                let new_text = join_texts(&news);
+                let (words, similarity, fallback) = word_diff(&old_text, &new_text, options);
+                (Some(words), similarity, fallback)
+            }
+            Kind::Unchanged => (None, 1.0, None),
+            Kind::Added | Kind::Removed => (None, 0.0, None),
+        };
+        let entry = Entry {
+            kind,
+            moved: moved[k],
+            renumbered,
+            matched_by: pair.matched_by.map(|m| match m {
+                MatchedBy::Text => Matched::Text,
+                MatchedBy::Number => Matched::Number,
+                MatchedBy::Content => Matched::Content,
+                MatchedBy::Position => Matched::Position,
+            }),
+            similarity: (similarity * 1000.0).round() / 1000.0,
+            old: olds,
+            new: news,
+            words,
+            fallback,
+        };
+        match entry.kind {
+            Kind::Unchanged => summary.unchanged += 1,
+            Kind::Changed => summary.changed += 1,
+            Kind::Added => summary.added += 1,
+            Kind::Removed => summary.removed += 1,
+            Kind::Split => summary.split += 1,
+            Kind::Merged => summary.merged += 1,
+        }
+        summary.moved += usize::from(entry.moved);
+        summary.renumbered += usize::from(entry.renumbered);
+        entries.push(entry);
+    }
+    Comparison {
+        schema: SCHEMA.to_string(),
+        old: Side {
+            label: old_label.to_string(),
+            blocks: old.blocks.len(),
+            sections: section_titles(old),
+        },
+        new: Side {
+            label: new_label.to_string(),
+            blocks: new.blocks.len(),
+            sections: section_titles(new),
+        },
+        options: *options,
+        summary,
+        entries,
+    }
+}
+
+fn align_items<'a>(blocks: &'a [Block], keys: &'a [String]) -> Vec<align::Item<'a>> {
+    blocks
+        .iter()
+        .zip(keys)
+        .map(|(b, k)| align::Item {
+            heading: b.is_heading(),
+            number: b.number.as_deref(),
+            key: k.as_str(),
+        })
+        .collect()
+}
+
+fn join_texts(blocks: &[Block]) -> String {
+    blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// A pair is moved when it breaks the order of the pairs around it: it is not on the
+/// longest run of pairs whose old positions increase along the new order.
+fn moved_flags(pairs: &[align::Pair], order: &[((i64, u8, usize), usize)]) -> Vec<bool> {
+    let sequence: Vec<(usize, usize)> = order
+        .iter()
+        .filter_map(|&(_, k)| {
+            let p = &pairs[k];
+            (!p.old.is_empty() && !p.new.is_empty()).then(|| (k, p.old[0]))
+        })
+        .collect();
+    // Longest increasing subsequence of old positions, O(n log n).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; sequence.len()];
+    for (idx, &(_, o)) in sequence.iter().enumerate() {
+        let at = tails.partition_point(|&t| sequence[t].1 < o);
+        if at > 0 {
+            previous[idx] = Some(tails[at - 1]);
+        }
+        if at == tails.len() {
+            tails.push(idx);
+        } else {
+            tails[at] = idx;
+        }
+    }
+    let mut in_order = vec![false; pairs.len()];
+    let mut cursor = tails.last().copied();
+    while let Some(idx) = cursor {
+        in_order[sequence[idx].0] = true;
+        cursor = previous[idx];
+    }
+    let mut moved = vec![false; pairs.len()];
+    for &(k, _) in &sequence {
+        moved[k] = !in_order[k];
+    }
+    moved
+}
+
+/// Word-level diff of two texts. Returns the words, the similarity of the word sequences
+/// and, when the deadline fired, a note saying the diff fell back to whole-text replacement.
+pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Option<String>) {
+    let old_tokens = tokens::tokenize(old);
+    let new_tokens = tokens::tokenize(new);
+    let fold = |t: &tokens::Token<'_>| key(t.core, options);
+    let old_keys: Vec<String> = old_tokens.iter().map(fold).collect();
+    let new_keys: Vec<String> = new_tokens.iter().map(fold).collect();
+    let started = Instant::now();
+    let deadline = started + WORD_DIFF_BUDGET;
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
+    let fallback = (Instant::now() > deadline).then(|| {
+        format!(
+            "word diff stopped after {} ms ({} and {} words); differences are shown coarser",
+            WORD_DIFF_BUDGET.as_millis(),
+            old_tokens.len(),
+            new_tokens.len()
+        )
+    });
+    let mut words: Vec<Word> = Vec::new();
+    let mut push = |op: Op, text: &str| {
+        if text.is_empty() {
+            return;
+        }
+        match words.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => words.push(Word {
+                op,
+                text: text.to_string(),
+            }),
+        }
+    };
+    let (mut same_words, mut old_words, mut new_words) = (0usize, 0usize, 0usize);
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                for (i, j) in o.zip(n) {
+                    // Ignored differences (quotes, case) show the new text, unhighlighted.
+                    same_words += usize::from(new_tokens[j].is_word());
+                    old_words += usize::from(old_tokens[i].is_word());
+                    new_words += usize::from(new_tokens[j].is_word());
+                    push(Op::Equal, new_tokens[j].text);
+                }
+            }
+            _ => {
+                for i in o {
+                    old_words += usize::from(old_tokens[i].is_word());
+                    push(Op::Delete, old_tokens[i].text);
+                }
+                for j in n {
+                    new_words += usize::from(new_tokens[j].is_word());
+                    push(Op::Insert, new_tokens[j].text);
+                }
+            }
+        }
+    }
+    let similarity = if old_words + new_words == 0 {
+        1.0
+    } else {
+        2.0 * same_words as f64 / (old_words + new_words) as f64
+    };
+    (words, similarity, fallback)
+}
+
+/// The JSON Schema of `accord.diff/1`, as shipped in `schemas/`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Comparison);
+    let mut out = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{self, Options as NormalizeOptions};
+
+    fn doc(text: &str) -> Document {
+        normalize::document(text, &NormalizeOptions::default())
+    }
+
+    #[test]
+    fn word_diff_rebuilds_both_sides() {
+        let (words, similarity, fallback) =
+            word_diff("The Member States support it.", "The States firmly support it!", &Options::default());
+        let old: String = words.iter().filter(|w| w.op != Op::Insert).map(|w| w.text.as_str()).collect();
+        let new: String = words.iter().filter(|w| w.op != Op::Delete).map(|w| w.text.as_str()).collect();
+        assert_eq!(old, "The Member States support it.");
+        assert_eq!(new, "The States firmly support it!");
+        assert!(similarity > 0.7 && similarity < 1.0);
+        assert!(fallback.is_none());
+    }
+
+    #[test]
+    fn renumbered_only_is_unchanged_and_renumbered() {
+        let old = doc("1. A\n\n1. First paragraph text.\n\n2. Second paragraph text.\n");
+        let new = doc("1. A\n\n1. Inserted paragraph here.\n\n2. First paragraph text.\n\n3. Second paragraph text.\n");
+        let c = compare(&old, &new, "old", "new", &Options::default());
+        assert_eq!(c.summary.added, 1);
+        assert_eq!(c.summary.unchanged, 3);
+        assert_eq!(c.summary.renumbered, 2);
+        assert_eq!(c.summary.changed, 0);
+        assert_eq!(c.entries[1].kind, Kind::Added);
+    }
+
+    #[test]
+    fn quote_and_dash_style_ignored_unless_strict() {
+        let old = doc("1. The “Shanghai spirit” – trust.\n");
+        let new = doc("1. The \"Shanghai spirit\" - trust.\n");
+        assert_eq!(compare(&old, &new, "a", "b", &Options::default()).summary.unchanged, 1);
+        let strict = Options {
+            strict: true,
+            ..Options::default()
+        };
+        assert_eq!(compare(&old, &new, "a", "b", &strict).summary.changed, 1);
+    }
+}

@@ -1,0 +1,222 @@
+//! `accord diff` reports: the `accord.diff/1` JSON and the terminal redline, both pure
+//! renderers of one [`Comparison`].
+
+use std::fmt::Write as _;
+
+use super::term::{Paint, sanitize};
+use crate::diff::{Comparison, Entry, Kind, Op};
+use crate::model::Block;
+
+pub fn json(comparison: &Comparison) -> String {
+    let mut out = serde_json::to_string_pretty(comparison).expect("comparison serialises");
+    out.push('\n');
+    out
+}
+
+/// What the terminal report shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub paint: Paint,
+    /// Show unchanged entries too.
+    pub all: bool,
+    /// Unchanged entries shown around each difference.
+    pub context: usize,
+    /// Columns to wrap at.
+    pub width: usize,
+}
+
+pub fn summary_line(c: &Comparison) -> String {
+    let s = &c.summary;
+    let parts = [
+        (s.changed, "changed"),
+        (s.added, "added"),
+        (s.removed, "removed"),
+        (s.split, "split"),
+        (s.merged, "merged"),
+        (s.moved, "moved"),
+        (s.renumbered, "renumbered"),
+        (s.unchanged, "unchanged"),
+    ];
+    let listed: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
+    if listed.is_empty() { "no blocks".to_string() } else { listed.join(", ") }
+}
+
+pub fn terminal(c: &Comparison, view: View) -> String {
+    let paint = view.paint;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}\n{} {}",
+        paint.deleted("---"),
+        sanitize(&c.old.label),
+        paint.inserted("+++"),
+        sanitize(&c.new.label)
+    );
+    let shown: Vec<bool> = {
+        let differs: Vec<bool> = c.entries.iter().map(Entry::differs).collect();
+        (0..c.entries.len())
+            .map(|i| {
+                view.all
+                    || differs[i]
+                    || (i.saturating_sub(view.context)..=(i + view.context).min(c.entries.len().saturating_sub(1)))
+                        .any(|k| differs[k])
+            })
+            .collect()
+    };
+    let mut hidden = 0usize;
+    for (entry, show) in c.entries.iter().zip(shown) {
+        if !show {
+            hidden += 1;
+            continue;
+        }
+        if hidden > 0 {
+            let _ = writeln!(out, "{}", paint.dim(&format!("  ⋯ {hidden} unchanged")));
+            hidden = 0;
+        }
+        out.push('\n');
+        let _ = writeln!(out, "{}", header(c, entry, paint));
+        let body = body(entry, paint);
+        for line in wrap(&body, view.width.saturating_sub(2).max(20)) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if hidden > 0 {
+        let _ = writeln!(out, "{}", paint.dim(&format!("  ⋯ {hidden} unchanged")));
+    }
+    let _ = writeln!(out, "\n{}", paint.heading(&summary_line(c)));
+    out
+}
+
+fn describe(blocks: &[Block]) -> String {
+    let numbers: Vec<String> = blocks
+        .iter()
+        .map(|b| if b.label.is_empty() { "¶".to_string() } else { b.number.clone().unwrap_or_else(|| b.label.clone()) })
+        .collect();
+    let sign = if blocks.first().is_some_and(Block::is_heading) { "§" } else { "¶" };
+    let joined = numbers.join(" + ");
+    if joined == "¶" || joined.starts_with('¶') { joined } else { format!("{sign} {joined}") }
+}
+
+fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
+    let Some(block) = blocks.first() else { return String::new() };
+    let Some(section) = block.section.last() else { return "preamble".to_string() };
+    let titles = if new_side { &c.new.sections } else { &c.old.sections };
+    match titles.get(section) {
+        Some(title) if !title.is_empty() && !block.is_heading() => format!("{section} {title}"),
+        _ => section.clone(),
+    }
+}
+
+fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
+    let (main, side_new) = if e.new.is_empty() { (&e.old, false) } else { (&e.new, true) };
+    let mut h = describe(main);
+    if e.renumbered || matches!(e.kind, Kind::Split | Kind::Merged) {
+        let _ = write!(h, " (was {})", describe(&e.old).trim_start_matches(['¶', '§', ' ']));
+    }
+    let _ = write!(h, " · {}", section_name(c, main, side_new));
+    let mut what: Vec<String> = vec![
+        match e.kind {
+            Kind::Unchanged => "unchanged",
+            Kind::Changed => "changed",
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+            Kind::Split => "split",
+            Kind::Merged => "merged",
+        }
+        .to_string(),
+    ];
+    if e.moved {
+        let from = e.old.first().map(|b| format!("moved from {} (line {})", section_name(c, &e.old, false), b.line));
+        what.push(from.unwrap_or_else(|| "moved".to_string()));
+    }
+    if e.renumbered {
+        what.push("renumbered".to_string());
+    }
+    let line = format!("{} — {}", sanitize(&h), what.join(", "));
+    match e.kind {
+        Kind::Added => paint.inserted(&line),
+        Kind::Removed => paint.deleted(&line),
+        Kind::Unchanged if !e.moved && !e.renumbered => paint.dim(&line),
+        _ => paint.heading(&line),
+    }
+}
+
+/// The entry's text with changes marked: colour when on, and always the wdiff-style
+/// markers `[-deleted-]` / `{+inserted+}` so the change survives without colour.
+fn body(e: &Entry, paint: Paint) -> String {
+    if let Some(words) = &e.words {
+        let mut out = String::new();
+        for w in words {
+            let text = sanitize(&w.text);
+            let core = text.trim_end();
+            let space = &text[core.len()..];
+            match w.op {
+                Op::Equal => out.push_str(&text),
+                Op::Delete => {
+                    let marked = if paint.color { paint.deleted(core) } else { format!("[-{core}-]") };
+                    out.push_str(&marked);
+                    out.push_str(space);
+                }
+                Op::Insert => {
+                    let marked = if paint.color { paint.inserted(core) } else { format!("{{+{core}+}}") };
+                    out.push_str(&marked);
+                    out.push_str(space);
+                }
+            }
+        }
+        if let Some(note) = &e.fallback {
+            let _ = write!(out, " {}", paint.warn(&format!("({note})")));
+        }
+        return out;
+    }
+    let blocks = if e.new.is_empty() { &e.old } else { &e.new };
+    let text: String = blocks.iter().map(|b| sanitize(&b.display_text()).into_owned()).collect::<Vec<_>>().join(" ");
+    match e.kind {
+        Kind::Added if !paint.color => format!("{{+{text}+}}"),
+        Kind::Removed if !paint.color => format!("[-{text}-]"),
+        Kind::Added => paint.inserted(&text),
+        Kind::Removed => paint.deleted(&text),
+        _ => text,
+    }
+}
+
+/// Wrap at word boundaries to `width` visible columns, ignoring colour escape sequences.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for word in text.split(' ') {
+        let w = visible_width(word);
+        if line_width > 0 && line_width + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        if line_width > 0 {
+            line.push(' ');
+            line_width += 1;
+        }
+        line.push_str(word);
+        line_width += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn visible_width(s: &str) -> usize {
+    let mut width = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        if in_escape {
+            in_escape = c != 'm';
+            continue;
+        }
+        if c == '\u{1b}' {
+            in_escape = true;
+            continue;
+        }
+        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
