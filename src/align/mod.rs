@@ -83,7 +83,11 @@ fn dice(a: &Bag, b: &Bag) -> f64 {
     if a.total + b.total == 0 {
         return 1.0;
     }
-    let (small, large) = if a.counts.len() <= b.counts.len() { (a, b) } else { (b, a) };
+    let (small, large) = if a.counts.len() <= b.counts.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let shared: u32 = small
         .counts
         .iter()
@@ -128,7 +132,11 @@ impl State {
 }
 
 /// Pair the blocks of two documents. `deadline` bounds the block-level diff.
-pub fn align(old: &[Item<'_>], new: &[Item<'_>], deadline: Option<std::time::Instant>) -> Vec<Pair> {
+pub fn align(
+    old: &[Item<'_>],
+    new: &[Item<'_>],
+    deadline: Option<std::time::Instant>,
+) -> Vec<Pair> {
     let old_hash: Vec<u64> = old.iter().map(|b| hash_of(&(b.heading, b.key))).collect();
     let new_hash: Vec<u64> = new.iter().map(|b| hash_of(&(b.heading, b.key))).collect();
     let mut state = State {
@@ -146,7 +154,10 @@ pub fn align(old: &[Item<'_>], new: &[Item<'_>], deadline: Option<std::time::Ins
             for (i, j) in o.zip(n) {
                 state.link(vec![i], vec![j], MatchedBy::Text);
             }
-        } else if let Some(last) = stretches.last_mut().filter(|(lo, ln)| lo.end == o.start && ln.end == n.start) {
+        } else if let Some(last) = stretches
+            .last_mut()
+            .filter(|(lo, ln)| lo.end == o.start && ln.end == n.start)
+        {
             last.0.end = o.end;
             last.1.end = n.end;
         } else {
@@ -179,30 +190,41 @@ pub fn align(old: &[Item<'_>], new: &[Item<'_>], deadline: Option<std::time::Ins
         if olds.is_empty() || news.is_empty() {
             continue;
         }
-        let mut by_number: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
         for &j in &news {
             if let Some(num) = new[j].number {
-                by_number.entry((new[j].heading, num)).or_default().push(j);
+                by_number.entry(num).or_default().push(j);
             }
         }
         for &i in &olds {
             let Some(num) = old[i].number else { continue };
-            let Some(cands) = by_number.get(&(old[i].heading, num)) else { continue };
+            let Some(cands) = by_number.get(num) else {
+                continue;
+            };
             // A heading keeps its number when renamed, so for headings the number alone
             // (within the stretch) is enough; paragraphs must also say much the same.
+            // A block that turned from heading to paragraph (or back) needs the similar text.
             let heading = old[i].heading;
-            if let Some(&j) = cands
-                .iter()
-                .find(|&&j| state.new_pair[j].is_none() && (heading || dice(&old_bags[i], &new_bags[j]) >= SIMILAR))
-            {
+            if let Some(&j) = cands.iter().find(|&&j| {
+                state.new_pair[j].is_none()
+                    && ((heading && new[j].heading) || dice(&old_bags[i], &new_bags[j]) >= SIMILAR)
+            }) {
                 state.link(vec![i], vec![j], MatchedBy::Number);
             }
         }
-        let olds: Vec<usize> = olds.into_iter().filter(|&i| state.old_pair[i].is_none()).collect();
-        let news: Vec<usize> = news.into_iter().filter(|&j| state.new_pair[j].is_none()).collect();
+        let olds: Vec<usize> = olds
+            .into_iter()
+            .filter(|&i| state.old_pair[i].is_none())
+            .collect();
+        let news: Vec<usize> = news
+            .into_iter()
+            .filter(|&j| state.new_pair[j].is_none())
+            .collect();
         if olds.len() == 1 && news.len() == 1 {
             let (i, j) = (olds[0], news[0]);
-            if old[i].heading == new[j].heading && dice(&old_bags[i], &new_bags[j]) >= SIMILAR_IN_PLACE {
+            if old[i].heading == new[j].heading
+                && dice(&old_bags[i], &new_bags[j]) >= SIMILAR_IN_PLACE
+            {
                 state.link(vec![i], vec![j], MatchedBy::Position);
             }
             continue;
@@ -259,8 +281,16 @@ pub fn align(old: &[Item<'_>], new: &[Item<'_>], deadline: Option<std::time::Ins
     pairs
 }
 
-fn content_pass(old: &[Item<'_>], new: &[Item<'_>], old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
-    let free_old: Vec<usize> = (0..old.len()).filter(|&i| state.old_pair[i].is_none()).collect();
+fn content_pass(
+    old: &[Item<'_>],
+    new: &[Item<'_>],
+    old_bags: &[Bag],
+    new_bags: &[Bag],
+    state: &mut State,
+) {
+    let free_old: Vec<usize> = (0..old.len())
+        .filter(|&i| state.old_pair[i].is_none())
+        .collect();
     if free_old.is_empty() {
         return;
     }
@@ -306,7 +336,9 @@ fn splits_and_merges(old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
             Side::New => (new_bags.len(), &state.new_pair),
             Side::Old => (old_bags.len(), &state.old_pair),
         };
-        let leftovers: Vec<usize> = (0..leftover_len).filter(|&k| pair_of[k].is_none()).collect();
+        let leftovers: Vec<usize> = (0..leftover_len)
+            .filter(|&k| pair_of[k].is_none())
+            .collect();
         for k in leftovers {
             let pair_of = match side {
                 Side::New => &state.new_pair,
@@ -314,7 +346,9 @@ fn splits_and_merges(old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
             };
             let mut best: Option<(f64, usize)> = None;
             for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-                let Some(id) = pair_of.get(neighbour).copied().flatten() else { continue };
+                let Some(id) = pair_of.get(neighbour).copied().flatten() else {
+                    continue;
+                };
                 let pair = &state.pairs[id];
                 let (same_side, other_side) = match side {
                     Side::New => (&pair.new, &pair.old),
@@ -339,7 +373,10 @@ fn splits_and_merges(old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
                 let mut with = parts.clone();
                 with.push(&bags_same[k]);
                 let after = dice(whole, &merged_bag(&with));
-                if after >= SPLIT_WHOLE && after > before + 0.05 && best.is_none_or(|(s, _)| after > s) {
+                if after >= SPLIT_WHOLE
+                    && after > before + 0.05
+                    && best.is_none_or(|(s, _)| after > s)
+                {
                     best = Some((after, id));
                 }
             }
@@ -384,7 +421,10 @@ mod tests {
     }
 
     fn summary(pairs: &[Pair]) -> Vec<(Vec<usize>, Vec<usize>)> {
-        let mut v: Vec<_> = pairs.iter().map(|p| (p.old.clone(), p.new.clone())).collect();
+        let mut v: Vec<_> = pairs
+            .iter()
+            .map(|p| (p.old.clone(), p.new.clone()))
+            .collect();
         v.sort();
         v
     }
@@ -392,10 +432,22 @@ mod tests {
     #[test]
     fn insertion_pairs_shifted_blocks_by_text() {
         let old = items(&[("1", "alpha beta gamma"), ("2", "delta epsilon zeta")]);
-        let new = items(&[("1", "new paragraph here"), ("2", "alpha beta gamma"), ("3", "delta epsilon zeta")]);
+        let new = items(&[
+            ("1", "new paragraph here"),
+            ("2", "alpha beta gamma"),
+            ("3", "delta epsilon zeta"),
+        ]);
         let pairs = align(&old, &new, None);
-        assert_eq!(summary(&pairs), vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![2])]);
-        assert!(pairs.iter().filter(|p| !p.old.is_empty()).all(|p| p.matched_by == Some(MatchedBy::Text)));
+        assert_eq!(
+            summary(&pairs),
+            vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![2])]
+        );
+        assert!(
+            pairs
+                .iter()
+                .filter(|p| !p.old.is_empty())
+                .all(|p| p.matched_by == Some(MatchedBy::Text))
+        );
     }
 
     #[test]
@@ -411,6 +463,9 @@ mod tests {
             ("3", "red green blue cyan magenta yellow"),
         ]);
         let pairs = align(&old, &new, None);
-        assert_eq!(summary(&pairs), vec![(vec![0], vec![0, 1]), (vec![1, 2], vec![2])]);
+        assert_eq!(
+            summary(&pairs),
+            vec![(vec![0], vec![0, 1]), (vec![1, 2], vec![2])]
+        );
     }
 }

@@ -45,9 +45,11 @@ pub enum Command {
     Outline(OutlineArgs),
     /// Compare two versions paragraph by paragraph: what was added, removed, changed, moved,
     /// split, merged or only renumbered, and inside each changed paragraph, which words.
-    #[command(after_help = "Exit status: 0 when the versions do not differ, 1 when they do (or, with --fail-on, \
+    #[command(
+        after_help = "Exit status: 0 when the versions do not differ, 1 when they do (or, with --fail-on, \
 when they differ in those ways), 2 on trouble.\n\nExamples:\n  accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt\n  \
-accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on removed,moved old.txt new.txt")]
+accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on removed,moved old.txt new.txt"
+    )]
     Diff(DiffArgs),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
@@ -199,7 +201,11 @@ fn read(arg: &str, options: &InputOptions) -> Result<(String, crate::model::Docu
     read_with(arg, options, !options.no_repair)
 }
 
-fn read_with(arg: &str, options: &InputOptions, repair: bool) -> Result<(String, crate::model::Document)> {
+fn read_with(
+    arg: &str,
+    options: &InputOptions,
+    repair: bool,
+) -> Result<(String, crate::model::Document)> {
     let input = Input::parse(arg);
     let source = source::read(&input, options.encoding.as_deref())?;
     let document = normalize::document(&source.text, &normalize::Options { repair });
@@ -270,7 +276,11 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
             }
         })
     };
-    Ok(if fails { Outcome::Findings } else { Outcome::Clean })
+    Ok(if fails {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Columns to wrap terminal reports at: `COLUMNS` when set (shells export it), else 100.

@@ -122,14 +122,24 @@ impl Entry {
 
 /// The comparison key of a text: what must be equal for two blocks to be "unchanged".
 pub fn key(text: &str, options: &Options) -> String {
-    let mut key = if options.strict { text.to_string() } else { text::fold(text) };
+    let mut key = if options.strict {
+        text.to_string()
+    } else {
+        text::fold(text)
+    };
     if options.ignore_case {
         key = key.to_lowercase();
     }
     if options.ignore_punctuation {
         key = key
             .chars()
-            .map(|c| if c.is_alphanumeric() || c.is_whitespace() { c } else { ' ' })
+            .map(|c| {
+                if c.is_alphanumeric() || c.is_whitespace() {
+                    c
+                } else {
+                    ' '
+                }
+            })
             .collect::<String>()
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -160,11 +170,24 @@ fn section_titles(document: &Document) -> BTreeMap<String, String> {
 }
 
 /// Compare two normalized documents.
-pub fn compare(old: &Document, new: &Document, old_label: &str, new_label: &str, options: &Options) -> Comparison {
+pub fn compare(
+    old: &Document,
+    new: &Document,
+    old_label: &str,
+    new_label: &str,
+    options: &Options,
+) -> Comparison {
     let old_keys: Vec<String> = old.blocks.iter().map(|b| block_key(b, options)).collect();
     let new_keys: Vec<String> = new.blocks.iter().map(|b| block_key(b, options)).collect();
-    let (old_items, new_items) = (align_items(&old.blocks, &old_keys), align_items(&new.blocks, &new_keys));
-    let pairs = align::align(&old_items, &new_items, Some(Instant::now() + BLOCK_DIFF_BUDGET));
+    let (old_items, new_items) = (
+        align_items(&old.blocks, &old_keys),
+        align_items(&new.blocks, &new_keys),
+    );
+    let pairs = align::align(
+        &old_items,
+        &new_items,
+        Some(Instant::now() + BLOCK_DIFF_BUDGET),
+    );
 
     // Entries follow NEW's order; a removed block sits after the entry of the nearest
     // paired old block before it.
@@ -184,7 +207,10 @@ pub fn compare(old: &Document, new: &Document, old_label: &str, new_label: &str,
                 Some(&n) => (n as i64, 0, 0),
                 None => {
                     let o = p.old[0];
-                    let anchor = (0..o).rev().find_map(|x| new_position_of_old[x]).map_or(-1, |n| n as i64);
+                    let anchor = (0..o)
+                        .rev()
+                        .find_map(|x| new_position_of_old[x])
+                        .map_or(-1, |n| n as i64);
                     (anchor, 1, o)
                 }
             };
@@ -281,7 +307,11 @@ fn align_items<'a>(blocks: &'a [Block], keys: &'a [String]) -> Vec<align::Item<'
 }
 
 fn join_texts(blocks: &[Block]) -> String {
-    blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ")
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A pair is moved when it breaks the order of the pairs around it: it is not on the
@@ -331,7 +361,8 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
     let new_keys: Vec<String> = new_tokens.iter().map(fold).collect();
     let started = Instant::now();
     let deadline = started + WORD_DIFF_BUDGET;
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
     let fallback = (Instant::now() > deadline).then(|| {
         format!(
             "word diff stopped after {} ms ({} and {} words); differences are shown coarser",
@@ -405,10 +436,21 @@ mod tests {
 
     #[test]
     fn word_diff_rebuilds_both_sides() {
-        let (words, similarity, fallback) =
-            word_diff("The Member States support it.", "The States firmly support it!", &Options::default());
-        let old: String = words.iter().filter(|w| w.op != Op::Insert).map(|w| w.text.as_str()).collect();
-        let new: String = words.iter().filter(|w| w.op != Op::Delete).map(|w| w.text.as_str()).collect();
+        let (words, similarity, fallback) = word_diff(
+            "The Member States support it.",
+            "The States firmly support it!",
+            &Options::default(),
+        );
+        let old: String = words
+            .iter()
+            .filter(|w| w.op != Op::Insert)
+            .map(|w| w.text.as_str())
+            .collect();
+        let new: String = words
+            .iter()
+            .filter(|w| w.op != Op::Delete)
+            .map(|w| w.text.as_str())
+            .collect();
         assert_eq!(old, "The Member States support it.");
         assert_eq!(new, "The States firmly support it!");
         assert!(similarity > 0.7 && similarity < 1.0);
@@ -418,7 +460,9 @@ mod tests {
     #[test]
     fn renumbered_only_is_unchanged_and_renumbered() {
         let old = doc("1. A\n\n1. First paragraph text.\n\n2. Second paragraph text.\n");
-        let new = doc("1. A\n\n1. Inserted paragraph here.\n\n2. First paragraph text.\n\n3. Second paragraph text.\n");
+        let new = doc(
+            "1. A\n\n1. Inserted paragraph here.\n\n2. First paragraph text.\n\n3. Second paragraph text.\n",
+        );
         let c = compare(&old, &new, "old", "new", &Options::default());
         assert_eq!(c.summary.added, 1);
         assert_eq!(c.summary.unchanged, 3);
@@ -431,7 +475,12 @@ mod tests {
     fn quote_and_dash_style_ignored_unless_strict() {
         let old = doc("1. The “Shanghai spirit” – trust.\n");
         let new = doc("1. The \"Shanghai spirit\" - trust.\n");
-        assert_eq!(compare(&old, &new, "a", "b", &Options::default()).summary.unchanged, 1);
+        assert_eq!(
+            compare(&old, &new, "a", "b", &Options::default())
+                .summary
+                .unchanged,
+            1
+        );
         let strict = Options {
             strict: true,
             ..Options::default()

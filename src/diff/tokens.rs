@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn words_punctuation_and_han() {
-        assert_eq!(cores("The SCO, in 2021."), ["The", "SCO", ",", "in", "2021", "."]);
+        assert_eq!(
+            cores("The SCO, in 2021."),
+            ["The", "SCO", ",", "in", "2021", "."]
+        );
         assert_eq!(cores("人人有权"), ["人", "人", "有", "权"]);
         assert_eq!(cores("good-neighbourly"), ["good", "-", "neighbourly"]);
     }

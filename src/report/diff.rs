@@ -37,8 +37,16 @@ pub fn summary_line(c: &Comparison) -> String {
         (s.renumbered, "renumbered"),
         (s.unchanged, "unchanged"),
     ];
-    let listed: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
-    if listed.is_empty() { "no blocks".to_string() } else { listed.join(", ") }
+    let listed: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if listed.is_empty() {
+        "no blocks".to_string()
+    } else {
+        listed.join(", ")
+    }
 }
 
 pub fn terminal(c: &Comparison, view: View) -> String {
@@ -58,7 +66,8 @@ pub fn terminal(c: &Comparison, view: View) -> String {
             .map(|i| {
                 view.all
                     || differs[i]
-                    || (i.saturating_sub(view.context)..=(i + view.context).min(c.entries.len().saturating_sub(1)))
+                    || (i.saturating_sub(view.context)
+                        ..=(i + view.context).min(c.entries.len().saturating_sub(1)))
                         .any(|k| differs[k])
             })
             .collect()
@@ -90,17 +99,39 @@ pub fn terminal(c: &Comparison, view: View) -> String {
 fn describe(blocks: &[Block]) -> String {
     let numbers: Vec<String> = blocks
         .iter()
-        .map(|b| if b.label.is_empty() { "¶".to_string() } else { b.number.clone().unwrap_or_else(|| b.label.clone()) })
+        .map(|b| {
+            if b.label.is_empty() {
+                "¶".to_string()
+            } else {
+                b.number.clone().unwrap_or_else(|| b.label.clone())
+            }
+        })
         .collect();
-    let sign = if blocks.first().is_some_and(Block::is_heading) { "§" } else { "¶" };
+    let sign = if blocks.first().is_some_and(Block::is_heading) {
+        "§"
+    } else {
+        "¶"
+    };
     let joined = numbers.join(" + ");
-    if joined == "¶" || joined.starts_with('¶') { joined } else { format!("{sign} {joined}") }
+    if joined == "¶" || joined.starts_with('¶') {
+        joined
+    } else {
+        format!("{sign} {joined}")
+    }
 }
 
 fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
-    let Some(block) = blocks.first() else { return String::new() };
-    let Some(section) = block.section.last() else { return "preamble".to_string() };
-    let titles = if new_side { &c.new.sections } else { &c.old.sections };
+    let Some(block) = blocks.first() else {
+        return String::new();
+    };
+    let Some(section) = block.section.last() else {
+        return "preamble".to_string();
+    };
+    let titles = if new_side {
+        &c.new.sections
+    } else {
+        &c.old.sections
+    };
     match titles.get(section) {
         Some(title) if !title.is_empty() && !block.is_heading() => format!("{section} {title}"),
         _ => section.clone(),
@@ -108,10 +139,18 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
 }
 
 fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
-    let (main, side_new) = if e.new.is_empty() { (&e.old, false) } else { (&e.new, true) };
+    let (main, side_new) = if e.new.is_empty() {
+        (&e.old, false)
+    } else {
+        (&e.new, true)
+    };
     let mut h = describe(main);
     if e.renumbered || matches!(e.kind, Kind::Split | Kind::Merged) {
-        let _ = write!(h, " (was {})", describe(&e.old).trim_start_matches(['¶', '§', ' ']));
+        let _ = write!(
+            h,
+            " (was {})",
+            describe(&e.old).trim_start_matches(['¶', '§', ' '])
+        );
     }
     let _ = write!(h, " · {}", section_name(c, main, side_new));
     let mut what: Vec<String> = vec![
@@ -126,7 +165,13 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
         .to_string(),
     ];
     if e.moved {
-        let from = e.old.first().map(|b| format!("moved from {} (line {})", section_name(c, &e.old, false), b.line));
+        let from = e.old.first().map(|b| {
+            format!(
+                "moved from {} (line {})",
+                section_name(c, &e.old, false),
+                b.line
+            )
+        });
         what.push(from.unwrap_or_else(|| "moved".to_string()));
     }
     if e.renumbered {
@@ -153,12 +198,20 @@ fn body(e: &Entry, paint: Paint) -> String {
             match w.op {
                 Op::Equal => out.push_str(&text),
                 Op::Delete => {
-                    let marked = if paint.color { paint.deleted(core) } else { format!("[-{core}-]") };
+                    let marked = if paint.color {
+                        paint.deleted(core)
+                    } else {
+                        format!("[-{core}-]")
+                    };
                     out.push_str(&marked);
                     out.push_str(space);
                 }
                 Op::Insert => {
-                    let marked = if paint.color { paint.inserted(core) } else { format!("{{+{core}+}}") };
+                    let marked = if paint.color {
+                        paint.inserted(core)
+                    } else {
+                        format!("{{+{core}+}}")
+                    };
                     out.push_str(&marked);
                     out.push_str(space);
                 }
@@ -170,7 +223,11 @@ fn body(e: &Entry, paint: Paint) -> String {
         return out;
     }
     let blocks = if e.new.is_empty() { &e.old } else { &e.new };
-    let text: String = blocks.iter().map(|b| sanitize(&b.display_text()).into_owned()).collect::<Vec<_>>().join(" ");
+    let text: String = blocks
+        .iter()
+        .map(|b| sanitize(&b.display_text()).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
     match e.kind {
         Kind::Added if !paint.color => format!("{{+{text}+}}"),
         Kind::Removed if !paint.color => format!("[-{text}-]"),
