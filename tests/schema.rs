@@ -22,3 +22,8 @@ fn outline_schema_matches_the_code() {
         accord::report::outline::json_schema(),
     );
 }
+
+#[test]
+fn diff_schema_matches_the_code() {
+    check("accord.diff-1.schema.json", accord::diff::json_schema());
+}

@@ -3,6 +3,7 @@
 mod util;
 
 mod conservation;
+mod diff;
 mod errors;
 mod outline;
 mod schema;

@@ -390,11 +390,22 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
         match tag {
             DiffTag::Equal => {
                 for (i, j) in o.zip(n) {
+                    let (old_token, new_token) = (old_tokens[i], new_tokens[j]);
+                    same_words += usize::from(new_token.is_word());
+                    old_words += usize::from(old_token.is_word());
+                    new_words += usize::from(new_token.is_word());
                     // Ignored differences (quotes, case) show the new text, unhighlighted.
-                    same_words += usize::from(new_tokens[j].is_word());
-                    old_words += usize::from(old_tokens[i].is_word());
-                    new_words += usize::from(new_tokens[j].is_word());
-                    push(Op::Equal, new_tokens[j].text);
+                    push(Op::Equal, new_token.core);
+                    // Whitespace after an equal word may differ (a sentence that now ends the
+                    // paragraph); both sides keep theirs so each text rebuilds exactly.
+                    let old_space = &old_token.text[old_token.core.len()..];
+                    let new_space = &new_token.text[new_token.core.len()..];
+                    if old_space == new_space {
+                        push(Op::Equal, new_space);
+                    } else {
+                        push(Op::Delete, old_space);
+                        push(Op::Insert, new_space);
+                    }
                 }
             }
             _ => {

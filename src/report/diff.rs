@@ -195,6 +195,13 @@ fn body(e: &Entry, paint: Paint) -> String {
             let text = sanitize(&w.text);
             let core = text.trim_end();
             let space = &text[core.len()..];
+            // Whitespace alone is never a change worth marking.
+            if core.is_empty() {
+                if w.op != Op::Delete {
+                    out.push_str(space);
+                }
+                continue;
+            }
             match w.op {
                 Op::Equal => out.push_str(&text),
                 Op::Delete => {

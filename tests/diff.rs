@@ -1,0 +1,244 @@
+//! `accord diff`: exit statuses, ignored differences, and accuracy against generated
+//! revisions with a known truth.
+
+use accord::diff::{Comparison, Kind, Op};
+
+use crate::util::{accord, read, root};
+
+fn diff_json(args: &[&str]) -> (Comparison, i32) {
+    let out = accord()
+        .args(["diff", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    assert!(
+        code == 0 || code == 1,
+        "{args:?}: exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c: Comparison = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c.schema, "accord.diff/1");
+    (c, code)
+}
+
+const DECLARATION: &str = "versions/dushanbe-2021.en.txt";
+
+#[test]
+fn declaration_against_itself_is_all_unchanged() {
+    let (c, code) = diff_json(&[DECLARATION, DECLARATION]);
+    assert_eq!(code, 0);
+    assert!(
+        c.entries
+            .iter()
+            .all(|e| e.kind == Kind::Unchanged && !e.moved && !e.renumbered)
+    );
+    assert_eq!(c.summary.unchanged, c.old.blocks);
+    accord()
+        .args(["diff", DECLARATION, DECLARATION])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn cosmetic_copy_is_equal_by_default_and_different_when_strict() {
+    // CRLF line endings, straight quotes, and the PDF hyphenation repaired by hand.
+    let text = read(DECLARATION)
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .replace("good- neighbourly", "good-neighbourly")
+        .replace("Anti- Terrorist", "Anti-Terrorist")
+        .replace('\n', "\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.txt");
+    std::fs::write(&copy, text).unwrap();
+    let copy = copy.display().to_string();
+    let (c, code) = diff_json(&[DECLARATION, &copy]);
+    assert_eq!(code, 0, "{:?}", c.summary);
+    let (strict, code) = diff_json(&["--strict", DECLARATION, &copy]);
+    assert_eq!(code, 1);
+    assert!(strict.summary.changed > 0);
+    assert_eq!(strict.options.strict, true);
+}
+
+#[test]
+fn every_block_in_exactly_one_entry_and_words_rebuild_both_texts() {
+    let (c, _) = diff_json(&[
+        "fixtures/grundgesetz-history/1-8e9e7a10.md",
+        "fixtures/grundgesetz-history/5-5710c0a6.md",
+    ]);
+    let old_lines: Vec<usize> = c
+        .entries
+        .iter()
+        .flat_map(|e| e.old.iter().map(|b| b.line))
+        .collect();
+    let new_lines: Vec<usize> = c
+        .entries
+        .iter()
+        .flat_map(|e| e.new.iter().map(|b| b.line))
+        .collect();
+    assert_eq!(old_lines.len(), c.old.blocks);
+    assert_eq!(new_lines.len(), c.new.blocks);
+    let mut sorted = new_lines.clone();
+    sorted.sort();
+    assert_eq!(sorted, new_lines, "entries follow NEW's order");
+    for e in &c.entries {
+        let Some(words) = &e.words else {
+            assert!(!matches!(
+                e.kind,
+                Kind::Changed | Kind::Split | Kind::Merged
+            ));
+            continue;
+        };
+        let rebuilt_old: String = words
+            .iter()
+            .filter(|w| w.op != Op::Insert)
+            .map(|w| w.text.as_str())
+            .collect();
+        let rebuilt_new: String = words
+            .iter()
+            .filter(|w| w.op != Op::Delete)
+            .map(|w| w.text.as_str())
+            .collect();
+        let old_text = e
+            .old
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let new_text = e
+            .new
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(rebuilt_new, new_text);
+        // Ignored differences (quote style) show the new spelling in equal words.
+        assert_eq!(
+            accord::diff::key(&rebuilt_old, &c.options),
+            accord::diff::key(&old_text, &c.options)
+        );
+        assert_eq!(
+            rebuilt_old.split_whitespace().count(),
+            old_text.split_whitespace().count()
+        );
+    }
+}
+
+#[test]
+fn fail_on_selects_the_kinds_that_fail() {
+    let old = "fixtures/grundgesetz-history/3-bb3f0178.md";
+    let new = "fixtures/grundgesetz-history/4-166018c1.md";
+    let (c, code) = diff_json(&[old, new]);
+    assert_eq!(code, 1);
+    assert_eq!(c.summary.added, 1, "{:?}", c.summary);
+    let added = c.entries.iter().find(|e| e.kind == Kind::Added).unwrap();
+    assert_eq!(added.new[0].label, "4c.");
+    accord()
+        .args(["diff", "--fail-on", "removed,moved", old, new])
+        .assert()
+        .code(0);
+    accord()
+        .args(["diff", "--fail-on", "added", old, new])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn terminal_report_marks_words_without_colour() {
+    let out = accord()
+        .args([
+            "diff",
+            "--color",
+            "never",
+            "fixtures/grundgesetz-history/3-bb3f0178.md",
+            "fixtures/grundgesetz-history/4-166018c1.md",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("{+4c. über Beschwerden von Vereinigungen"),
+        "{text}"
+    );
+    assert!(text.contains("[-21-]{+11+}"), "{text}");
+    assert!(text.contains("— added"));
+    assert!(!text.contains('\u{1b}'));
+    assert!(
+        text.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("unchanged")
+    );
+}
+
+/// Score accord against a generated revision with `bench/score.py`; returns the figures.
+fn score(seed: u32, kinds: Option<&str>) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().display().to_string();
+    let mut make = std::process::Command::new("python3");
+    make.arg(root().join("bench/make_corpus.py"))
+        .args([
+            "--size",
+            "57K",
+            "--seed",
+            &seed.to_string(),
+            "--out-dir",
+            &corpus,
+            "--seed-file",
+        ])
+        .arg(root().join(DECLARATION));
+    if let Some(k) = kinds {
+        make.args(["--kinds", k]);
+    }
+    let made = make.output().expect("python3 runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let report = dir.path().join("report.json");
+    accord()
+        .args(["diff", "--format", "json", "-o"])
+        .arg(&report)
+        .arg(dir.path().join("old.txt"))
+        .arg(dir.path().join("new.txt"))
+        .assert()
+        .code(1);
+    let scored = std::process::Command::new("python3")
+        .arg(root().join("bench/score.py"))
+        .arg(&corpus)
+        .arg(&report)
+        .arg("--json")
+        .output()
+        .unwrap();
+    serde_json::from_slice(&scored.stdout).unwrap()
+}
+
+#[test]
+fn accuracy_on_generated_revisions() {
+    for seed in 1..=5 {
+        let s = score(seed, None);
+        let figure = |k: &str| s[k].as_f64().unwrap();
+        assert!(figure("pairs") >= 0.99, "seed {seed}: {s}");
+        assert!(figure("kinds") >= 0.97, "seed {seed}: {s}");
+        assert!(
+            figure("move_recall") >= 0.9 && figure("move_precision") >= 0.9,
+            "seed {seed}: {s}"
+        );
+        assert_eq!(s["conserved"], true, "seed {seed}");
+        assert_eq!(s["false_changed_renumbered"], 0, "seed {seed}");
+    }
+}
+
+#[test]
+fn renumbering_only_revision_is_unchanged_and_renumbered() {
+    let s = score(1, Some("insert"));
+    assert_eq!(s["pairs"], 1.0, "{s}");
+    assert_eq!(s["kinds"], 1.0, "{s}");
+    assert_eq!(
+        s["by_kind"]["renumbered"]["kinds"],
+        s["by_kind"]["renumbered"]["n"]
+    );
+}
