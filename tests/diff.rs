@@ -58,7 +58,7 @@ fn cosmetic_copy_is_equal_by_default_and_different_when_strict() {
     let (strict, code) = diff_json(&["--strict", DECLARATION, &copy]);
     assert_eq!(code, 1);
     assert!(strict.summary.changed > 0);
-    assert_eq!(strict.options.strict, true);
+    assert!(strict.options.strict);
 }
 
 #[test]
