@@ -60,28 +60,28 @@ pub fn terminal(c: &Comparison, view: View) -> String {
         paint.inserted("+++"),
         sanitize(&c.new.label)
     );
-    let shown: Vec<bool> = {
-        let differs: Vec<bool> = c.entries.iter().map(Entry::differs).collect();
-        (0..c.entries.len())
-            .map(|i| {
-                view.all
-                    || differs[i]
-                    || (i.saturating_sub(view.context)
-                        ..=(i + view.context).min(c.entries.len().saturating_sub(1)))
-                        .any(|k| differs[k])
-            })
-            .collect()
+    // Renumbering alone is shown only on request: it is the noise accord exists to remove,
+    // and the summary line still counts it.
+    let notable: Vec<bool> = c.entries.iter().map(|e| e.kind != Kind::Unchanged || e.moved).collect();
+    let last = c.entries.len().saturating_sub(1);
+    let shown: Vec<bool> = (0..c.entries.len())
+        .map(|i| view.all || (i.saturating_sub(view.context)..=(i + view.context).min(last)).any(|k| notable[k]))
+        .collect();
+    let mut hidden = (0usize, 0usize);
+    let flush = |out: &mut String, hidden: &mut (usize, usize)| {
+        if hidden.0 > 0 {
+            let renumbered = if hidden.1 > 0 { format!(", {} of them renumbered", hidden.1) } else { String::new() };
+            let _ = writeln!(out, "{}", paint.dim(&format!("  ⋯ {} unchanged{renumbered}", hidden.0)));
+        }
+        *hidden = (0, 0);
     };
-    let mut hidden = 0usize;
     for (entry, show) in c.entries.iter().zip(shown) {
         if !show {
-            hidden += 1;
+            hidden.0 += 1;
+            hidden.1 += usize::from(entry.renumbered);
             continue;
         }
-        if hidden > 0 {
-            let _ = writeln!(out, "{}", paint.dim(&format!("  ⋯ {hidden} unchanged")));
-            hidden = 0;
-        }
+        flush(&mut out, &mut hidden);
         out.push('\n');
         let _ = writeln!(out, "{}", header(c, entry, paint));
         let body = body(entry, paint);
@@ -89,9 +89,7 @@ pub fn terminal(c: &Comparison, view: View) -> String {
             let _ = writeln!(out, "  {line}");
         }
     }
-    if hidden > 0 {
-        let _ = writeln!(out, "{}", paint.dim(&format!("  ⋯ {hidden} unchanged")));
-    }
+    flush(&mut out, &mut hidden);
     let _ = writeln!(out, "\n{}", paint.heading(&summary_line(c)));
     out
 }
@@ -124,6 +122,10 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
     let Some(block) = blocks.first() else {
         return String::new();
     };
+    // A heading is named by its own title.
+    if block.is_heading() {
+        return block.text.clone();
+    }
     let Some(section) = block.section.last() else {
         return "preamble".to_string();
     };
@@ -133,7 +135,7 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
         &c.old.sections
     };
     match titles.get(section) {
-        Some(title) if !title.is_empty() && !block.is_heading() => format!("{section} {title}"),
+        Some(title) if !title.is_empty() => format!("{section} {title}"),
         _ => section.clone(),
     }
 }
