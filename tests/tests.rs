@@ -7,3 +7,4 @@ mod diff;
 mod errors;
 mod outline;
 mod schema;
+mod snapshots;

@@ -55,23 +55,39 @@ pub fn terminal(c: &Comparison, view: View) -> String {
     let _ = writeln!(
         out,
         "{} {}\n{} {}",
-        paint.deleted("---"),
+        paint.old_side("---"),
         sanitize(&c.old.label),
-        paint.inserted("+++"),
+        paint.new_side("+++"),
         sanitize(&c.new.label)
     );
     // Renumbering alone is shown only on request: it is the noise accord exists to remove,
     // and the summary line still counts it.
-    let notable: Vec<bool> = c.entries.iter().map(|e| e.kind != Kind::Unchanged || e.moved).collect();
+    let notable: Vec<bool> = c
+        .entries
+        .iter()
+        .map(|e| e.kind != Kind::Unchanged || e.moved)
+        .collect();
     let last = c.entries.len().saturating_sub(1);
     let shown: Vec<bool> = (0..c.entries.len())
-        .map(|i| view.all || (i.saturating_sub(view.context)..=(i + view.context).min(last)).any(|k| notable[k]))
+        .map(|i| {
+            view.all
+                || (i.saturating_sub(view.context)..=(i + view.context).min(last))
+                    .any(|k| notable[k])
+        })
         .collect();
     let mut hidden = (0usize, 0usize);
     let flush = |out: &mut String, hidden: &mut (usize, usize)| {
         if hidden.0 > 0 {
-            let renumbered = if hidden.1 > 0 { format!(", {} of them renumbered", hidden.1) } else { String::new() };
-            let _ = writeln!(out, "{}", paint.dim(&format!("  ⋯ {} unchanged{renumbered}", hidden.0)));
+            let renumbered = if hidden.1 > 0 {
+                format!(", {} of them renumbered", hidden.1)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                paint.dim(&format!("  ⋯ {} unchanged{renumbered}", hidden.0))
+            );
         }
         *hidden = (0, 0);
     };
@@ -181,8 +197,8 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
     }
     let line = format!("{} — {}", sanitize(&h), what.join(", "));
     match e.kind {
-        Kind::Added => paint.inserted(&line),
-        Kind::Removed => paint.deleted(&line),
+        Kind::Added => paint.new_side(&line),
+        Kind::Removed => paint.old_side(&line),
         Kind::Unchanged if !e.moved && !e.renumbered => paint.dim(&line),
         _ => paint.heading(&line),
     }

@@ -64,6 +64,21 @@ impl Paint {
             s.to_string()
         }
     }
+    /// A title about something removed (red, not struck through: it must stay readable).
+    pub fn old_side(&self, s: &str) -> String {
+        if self.color {
+            s.red().bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn new_side(&self, s: &str) -> String {
+        if self.color {
+            s.green().bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
     pub fn deleted(&self, s: &str) -> String {
         if self.color {
             s.red().strikethrough().to_string()
