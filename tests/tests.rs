@@ -4,6 +4,7 @@ mod util;
 
 mod conservation;
 mod diff;
+mod diff_properties;
 mod errors;
 mod outline;
 mod schema;

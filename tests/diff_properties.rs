@@ -1,0 +1,127 @@
+//! Invariants of `diff::compare` over random pairs of generated documents: every block in
+//! exactly one entry, words that rebuild both texts, identity, determinism.
+
+use accord::diff::{self, Kind, Op};
+use accord::normalize::{self, Options as NormalizeOptions};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+fn paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![4 => "[a-z]{1,8}", 1 => "[A-Z][a-z]{1,6}", 1 => Just(",".to_string()), 1 => Just("人权".to_string())], 3..30)
+        .prop_map(|words| format!("{}.", words.join(" ")))
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, String),
+    Delete(usize),
+    Modify(usize, String),
+    Move(usize, usize),
+    Split(usize),
+    Merge(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), paragraph()).prop_map(|(i, p)| Edit::Insert(i, p)),
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), "[a-z]{2,8}").prop_map(|(i, w)| Edit::Modify(i, w)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
+        any::<usize>().prop_map(Edit::Split),
+        any::<usize>().prop_map(Edit::Merge),
+    ]
+}
+
+fn apply(mut paras: Vec<String>, edits: &[Edit]) -> Vec<String> {
+    for e in edits {
+        let n = paras.len();
+        match e {
+            Edit::Insert(i, p) => paras.insert(i % (n + 1), p.clone()),
+            Edit::Delete(i) if n > 1 => {
+                paras.remove(i % n);
+            }
+            Edit::Modify(i, w) if n > 0 => {
+                let p = &mut paras[i % n];
+                *p = format!("{w} {p}");
+            }
+            Edit::Move(a, b) if n > 1 => {
+                let p = paras.remove(a % n);
+                paras.insert(b % n, p);
+            }
+            Edit::Split(i) if n > 0 => {
+                let p = paras.remove(i % n);
+                let words: Vec<&str> = p.split(' ').collect();
+                let mid = words.len() / 2;
+                if mid == 0 {
+                    paras.insert(i % n, p);
+                } else {
+                    paras.insert(i % n, format!("{}.", words[..mid].join(" ")));
+                    paras.insert(i % n + 1, words[mid..].join(" "));
+                }
+            }
+            Edit::Merge(i) if n > 1 => {
+                let k = i % (n - 1);
+                let second = paras.remove(k + 1);
+                paras[k] = format!("{} {second}", paras[k]);
+            }
+            _ => {}
+        }
+    }
+    paras
+}
+
+fn render(paras: &[String]) -> String {
+    let mut out = String::from("1. PROVISIONS\n\n");
+    for (i, p) in paras.iter().enumerate() {
+        out.push_str(&format!("{}. {p}\n\n", i + 1));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions/diff_properties.txt"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn conservation_and_reconstruction(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
+        let old_text = render(&paras);
+        let new_text = render(&apply(paras, &edits));
+        let old = normalize::document(&old_text, &NormalizeOptions::default());
+        let new = normalize::document(&new_text, &NormalizeOptions::default());
+        let c = diff::compare(&old, &new, "old", "new", &diff::Options::default());
+
+        let mut old_lines: Vec<usize> = c.entries.iter().flat_map(|e| e.old.iter().map(|b| b.line)).collect();
+        let mut new_lines: Vec<usize> = c.entries.iter().flat_map(|e| e.new.iter().map(|b| b.line)).collect();
+        old_lines.sort_unstable();
+        new_lines.sort_unstable();
+        prop_assert_eq!(old_lines, old.blocks.iter().map(|b| b.line).collect::<Vec<_>>());
+        prop_assert_eq!(new_lines, new.blocks.iter().map(|b| b.line).collect::<Vec<_>>());
+
+        for e in &c.entries {
+            let old_joined = e.old.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+            let new_joined = e.new.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+            match &e.words {
+                Some(words) => {
+                    let rebuilt_old: String = words.iter().filter(|w| w.op != Op::Insert).map(|w| w.text.as_str()).collect();
+                    let rebuilt_new: String = words.iter().filter(|w| w.op != Op::Delete).map(|w| w.text.as_str()).collect();
+                    prop_assert_eq!(rebuilt_old, old_joined);
+                    prop_assert_eq!(rebuilt_new, new_joined);
+                }
+                None => prop_assert!(matches!(e.kind, Kind::Unchanged | Kind::Added | Kind::Removed)),
+            }
+            prop_assert!((0.0..=1.0).contains(&e.similarity));
+        }
+        let again = diff::compare(&old, &new, "old", "new", &diff::Options::default());
+        prop_assert_eq!(serde_json::to_string(&c).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+
+    #[test]
+    fn a_document_against_itself_is_unchanged(paras in prop::collection::vec(paragraph(), 1..25)) {
+        let doc = normalize::document(&render(&paras), &NormalizeOptions::default());
+        let c = diff::compare(&doc, &doc, "a", "a", &diff::Options::default());
+        prop_assert!(c.entries.iter().all(|e| !e.differs()));
+    }
+}
