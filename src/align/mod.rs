@@ -12,7 +12,9 @@
 //! Cost is near linear for realistic edits: hashing, one diff of hashes, and similarity only
 //! within small stretches or among a handful of candidates.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -45,6 +47,9 @@ pub struct Pair {
 
 /// Similar enough to be one paragraph edited (word multiset overlap, Dice coefficient).
 const SIMILAR: f64 = 0.5;
+/// A block found elsewhere (moved and edited) must be closer still: far from its place, a
+/// merely similar paragraph is more often a different one on the same subject.
+const SIMILAR_ELSEWHERE: f64 = 0.7;
 /// A lone old and a lone new block between identical neighbours are the same paragraph
 /// rewritten, if they share this much.
 const SIMILAR_IN_PLACE: f64 = 0.3;
@@ -56,19 +61,20 @@ const EXHAUSTIVE_LIMIT: usize = 20_000;
 const COMMON_WORD_BLOCKS: usize = 40;
 const CANDIDATES: usize = 8;
 
+#[derive(Default)]
 struct Bag {
     counts: HashMap<u64, u32>,
     total: u32,
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     value.hash(&mut h);
     h.finish()
 }
 
 fn bag(key: &str) -> Bag {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts: HashMap<u64, u32> = HashMap::default();
     let mut total = 0;
     for token in crate::diff::tokens::tokenize(key) {
         if token.is_word() {
@@ -97,7 +103,7 @@ fn dice(a: &Bag, b: &Bag) -> f64 {
 }
 
 fn merged_bag(parts: &[&Bag]) -> Bag {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts: HashMap<u64, u32> = HashMap::default();
     let mut total = 0;
     for part in parts {
         for (k, n) in &part.counts {
@@ -166,7 +172,7 @@ pub fn align(
     }
 
     // Pass 2: identical text out of order.
-    let mut by_hash: HashMap<u64, VecDeque<usize>> = HashMap::new();
+    let mut by_hash: HashMap<u64, VecDeque<usize>> = HashMap::default();
     for (_, n) in &stretches {
         for j in n.clone() {
             by_hash.entry(new_hash[j]).or_default().push_back(j);
@@ -180,8 +186,22 @@ pub fn align(
         }
     }
 
-    let old_bags: Vec<Bag> = old.iter().map(|b| bag(b.key)).collect();
-    let new_bags: Vec<Bag> = new.iter().map(|b| bag(b.key)).collect();
+    // Word bags only for blocks the exact passes left: for realistic edits, a few percent.
+    let bags_for = |items: &[Item<'_>], paired: &[Option<usize>]| -> Vec<Bag> {
+        items
+            .iter()
+            .zip(paired)
+            .map(|(b, p)| {
+                if p.is_none() {
+                    bag(b.key)
+                } else {
+                    Bag::default()
+                }
+            })
+            .collect()
+    };
+    let mut old_bags = bags_for(old, &state.old_pair);
+    let mut new_bags = bags_for(new, &state.new_pair);
 
     // Pass 3: within each stretch, by number, then by similarity.
     for (o, n) in &stretches {
@@ -190,7 +210,7 @@ pub fn align(
         if olds.is_empty() || news.is_empty() {
             continue;
         }
-        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::default();
         for &j in &news {
             if let Some(num) = new[j].number {
                 by_number.entry(num).or_default().push(j);
@@ -255,7 +275,9 @@ pub fn align(
     // Pass 4: similar text anywhere, through an index of distinctive words.
     content_pass(old, new, &old_bags, &new_bags, &mut state);
 
-    // Pass 5: splits and merges.
+    // Pass 5: splits and merges. Their neighbours may have been paired exactly and have no
+    // bag yet.
+    fill_neighbour_bags(old, new, &mut old_bags, &mut new_bags, &state);
     splits_and_merges(&old_bags, &new_bags, &mut state);
 
     let mut pairs = state.pairs;
@@ -294,7 +316,7 @@ fn content_pass(
     if free_old.is_empty() {
         return;
     }
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for &i in &free_old {
         for &word in old_bags[i].counts.keys() {
             index.entry(word).or_default().push(i);
@@ -304,7 +326,7 @@ fn content_pass(
         if state.new_pair[j].is_some() {
             continue;
         }
-        let mut votes: HashMap<usize, u32> = HashMap::new();
+        let mut votes: HashMap<usize, u32> = HashMap::default();
         for word in new_bags[j].counts.keys() {
             if let Some(olds) = index.get(word).filter(|v| v.len() <= COMMON_WORD_BLOCKS) {
                 for &i in olds {
@@ -319,10 +341,55 @@ fn content_pass(
             .take(CANDIDATES)
             .filter(|&&(_, i)| state.old_pair[i].is_none() && old[i].heading == new[j].heading)
             .map(|&(_, i)| (dice(&old_bags[i], &new_bags[j]), i))
-            .filter(|&(s, _)| s >= SIMILAR)
+            .filter(|&(s, _)| s >= SIMILAR_ELSEWHERE)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, i)) = best {
             state.link(vec![i], vec![j], MatchedBy::Content);
+        }
+    }
+}
+
+fn fill_neighbour_bags(
+    old: &[Item<'_>],
+    new: &[Item<'_>],
+    old_bags: &mut [Bag],
+    new_bags: &mut [Bag],
+    state: &State,
+) {
+    let mut want_old = Vec::new();
+    let mut want_new = Vec::new();
+    let mut visit = |k: usize, pair_of: &[Option<usize>], new_side: bool| {
+        for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+            let Some(id) = pair_of.get(neighbour).copied().flatten() else {
+                continue;
+            };
+            want_old.extend(&state.pairs[id].old);
+            want_new.extend(&state.pairs[id].new);
+        }
+        if new_side {
+            want_new.push(k)
+        } else {
+            want_old.push(k)
+        }
+    };
+    for (k, p) in state.new_pair.iter().enumerate() {
+        if p.is_none() {
+            visit(k, &state.new_pair, true);
+        }
+    }
+    for (k, p) in state.old_pair.iter().enumerate() {
+        if p.is_none() {
+            visit(k, &state.old_pair, false);
+        }
+    }
+    for i in want_old {
+        if old_bags[i].total == 0 {
+            old_bags[i] = bag(old[i].key);
+        }
+    }
+    for j in want_new {
+        if new_bags[j].total == 0 {
+            new_bags[j] = bag(new[j].key);
         }
     }
 }

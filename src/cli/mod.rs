@@ -244,8 +244,15 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     };
     // Strict comparison sees the damage as written, so it reads without repairs.
     let repair = !args.input.no_repair && !args.strict;
-    let (old_label, old) = read_with(&args.old, &args.input, repair)?;
-    let (new_label, new) = read_with(&args.new, &args.input, repair)?;
+    // The two versions are read and normalized at the same time: on large documents this is
+    // most of the work, and the two are independent.
+    let (old_read, new_read) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| read_with(&args.old, &args.input, repair));
+        let new = read_with(&args.new, &args.input, repair);
+        (old.join().expect("reading a document does not panic"), new)
+    });
+    let (old_label, old) = old_read?;
+    let (new_label, new) = new_read?;
     let comparison = crate::diff::compare(&old, &new, &old_label, &new_label, &options);
     let text = match args.format {
         DiffFormat::Json => report::diff::json(&comparison),

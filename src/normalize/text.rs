@@ -21,9 +21,19 @@ pub fn is_invisible(c: char) -> bool {
 /// Collapse every run of whitespace to one space, trim, drop invisible characters and
 /// compose to NFC: the normalized text a block displays.
 pub fn collapse(text: &str) -> String {
+    // Most text is already NFC (all ASCII text is); composing it again is the costliest
+    // step of normalizing, so only text that may need it goes through the composer.
+    let composed: Box<dyn Iterator<Item = char> + '_> = if text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfc())
+    };
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfc() {
+    for c in composed {
         if is_invisible(c) {
             continue;
         }
