@@ -272,6 +272,29 @@ pub fn align(
         }
     }
 
+    // Pass 3b: headings left over on both sides under one number are one heading renamed,
+    // wherever the diff's anchors put them.
+    let mut headings_by_number: HashMap<&str, VecDeque<usize>> = HashMap::default();
+    for (j, item) in new.iter().enumerate() {
+        if item.heading && state.new_pair[j].is_none() {
+            if let Some(num) = item.number {
+                headings_by_number.entry(num).or_default().push_back(j);
+            }
+        }
+    }
+    for (i, item) in old.iter().enumerate() {
+        if !item.heading || state.old_pair[i].is_some() {
+            continue;
+        }
+        let Some(num) = item.number else { continue };
+        if let Some(j) = headings_by_number
+            .get_mut(num)
+            .and_then(VecDeque::pop_front)
+        {
+            state.link(vec![i], vec![j], MatchedBy::Number);
+        }
+    }
+
     // Pass 4: similar text anywhere, through an index of distinctive words.
     content_pass(old, new, &old_bags, &new_bags, &mut state);
 
