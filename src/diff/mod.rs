@@ -165,7 +165,11 @@ fn block_key(block: &Block, options: &Options) -> String {
 fn section_titles(document: &Document) -> BTreeMap<String, String> {
     document
         .headings()
-        .filter_map(|h| Some((h.section.last()?.clone(), h.text.clone())))
+        .filter_map(|h| {
+            // A heading with no title (`### Art 21`) is named by its label.
+            let name = if h.text.is_empty() { h.label.clone() } else { h.text.clone() };
+            Some((h.section.last()?.clone(), name))
+        })
         .collect()
 }
 

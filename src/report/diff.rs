@@ -111,27 +111,18 @@ pub fn terminal(c: &Comparison, view: View) -> String {
 }
 
 fn describe(blocks: &[Block]) -> String {
-    let numbers: Vec<String> = blocks
+    // `36.` reads as 36; `(2)`, `Art 21` and `第一条` are clearer as printed.
+    let names: Vec<String> = blocks
         .iter()
-        .map(|b| {
-            if b.label.is_empty() {
-                "¶".to_string()
-            } else {
-                b.number.clone().unwrap_or_else(|| b.label.clone())
-            }
+        .map(|b| match &b.number {
+            Some(n) if b.label.trim_end_matches('.') == n.as_str() => n.clone(),
+            Some(_) => b.label.clone(),
+            None => String::new(),
         })
         .collect();
-    let sign = if blocks.first().is_some_and(Block::is_heading) {
-        "§"
-    } else {
-        "¶"
-    };
-    let joined = numbers.join(" + ");
-    if joined == "¶" || joined.starts_with('¶') {
-        joined
-    } else {
-        format!("{sign} {joined}")
-    }
+    let sign = if blocks.first().is_some_and(Block::is_heading) { "§" } else { "¶" };
+    let joined = names.join(" + ");
+    if joined.trim_matches([' ', '+']).is_empty() { sign.to_string() } else { format!("{sign} {joined}") }
 }
 
 fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
@@ -151,6 +142,8 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
         &c.old.sections
     };
     match titles.get(section) {
+        // A title that is a label (`Art 21`) already names the number.
+        Some(title) if title.ends_with(section.as_str()) => title.clone(),
         Some(title) if !title.is_empty() => format!("{section} {title}"),
         _ => section.clone(),
     }
