@@ -242,3 +242,46 @@ fn renumbering_only_revision_is_unchanged_and_renumbered() {
         s["by_kind"]["renumbered"]["n"]
     );
 }
+
+#[test]
+fn ignore_options_are_echoed_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "1. The Parties, in good faith, agree.\n").unwrap();
+    std::fs::write(&b, "1. The parties in good faith agree!\n").unwrap();
+    let run = |flags: &[&str]| {
+        let out = accord()
+            .args(["diff", "--color", "never"])
+            .args(flags)
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let (code, text) = run(&[]);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("ignoring whitespace, quote and dash style, repaired PDF damage\n"),
+        "{text}"
+    );
+    let (code, text) = run(&["--ignore-case", "--ignore-punctuation"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("case, punctuation"));
+    let (code, text) = run(&["--ignore-punctuation"]);
+    assert_eq!(code, 1);
+    assert!(
+        !text.contains("[-,-]") || text.contains("Parties"),
+        "{text}"
+    );
+    assert!(
+        text.contains("agree!"),
+        "punctuation shown unmarked: {text}"
+    );
+    let (c, _) = diff_json(&["--ignore-case", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(c.options.ignore_case && !c.options.ignore_punctuation);
+}

@@ -167,7 +167,11 @@ fn section_titles(document: &Document) -> BTreeMap<String, String> {
         .headings()
         .filter_map(|h| {
             // A heading with no title (`### Art 21`) is named by its label.
-            let name = if h.text.is_empty() { h.label.clone() } else { h.text.clone() };
+            let name = if h.text.is_empty() {
+                h.label.clone()
+            } else {
+                h.text.clone()
+            };
             Some((h.section.last()?.clone(), name))
         })
         .collect()

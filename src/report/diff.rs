@@ -54,11 +54,12 @@ pub fn terminal(c: &Comparison, view: View) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {}\n{} {}",
+        "{} {}\n{} {}\n{}",
         paint.old_side("---"),
         sanitize(&c.old.label),
         paint.new_side("+++"),
-        sanitize(&c.new.label)
+        sanitize(&c.new.label),
+        paint.dim(&profile(c))
     );
     // Renumbering alone is shown only on request: it is the noise accord exists to remove,
     // and the summary line still counts it.
@@ -100,7 +101,7 @@ pub fn terminal(c: &Comparison, view: View) -> String {
         flush(&mut out, &mut hidden);
         out.push('\n');
         let _ = writeln!(out, "{}", header(c, entry, paint));
-        let body = body(entry, paint);
+        let body = body(entry, paint, c.options.ignore_punctuation);
         for line in wrap(&body, view.width.saturating_sub(2).max(20)) {
             let _ = writeln!(out, "  {line}");
         }
@@ -108,6 +109,26 @@ pub fn terminal(c: &Comparison, view: View) -> String {
     flush(&mut out, &mut hidden);
     let _ = writeln!(out, "\n{}", paint.heading(&summary_line(c)));
     out
+}
+
+/// The ignore profile in force, in words.
+pub fn profile(c: &Comparison) -> String {
+    let o = &c.options;
+    let mut ignored: Vec<&str> = Vec::new();
+    if !o.strict {
+        ignored.extend(["whitespace", "quote and dash style", "repaired PDF damage"]);
+    }
+    if o.ignore_case {
+        ignored.push("case");
+    }
+    if o.ignore_punctuation {
+        ignored.push("punctuation");
+    }
+    match (o.strict, ignored.is_empty()) {
+        (true, true) => "strict: every character counts".to_string(),
+        (true, false) => format!("strict, ignoring {}", ignored.join(", ")),
+        (false, _) => format!("ignoring {}", ignored.join(", ")),
+    }
 }
 
 fn describe(blocks: &[Block]) -> String {
@@ -120,9 +141,17 @@ fn describe(blocks: &[Block]) -> String {
             None => String::new(),
         })
         .collect();
-    let sign = if blocks.first().is_some_and(Block::is_heading) { "§" } else { "¶" };
+    let sign = if blocks.first().is_some_and(Block::is_heading) {
+        "§"
+    } else {
+        "¶"
+    };
     let joined = names.join(" + ");
-    if joined.trim_matches([' ', '+']).is_empty() { sign.to_string() } else { format!("{sign} {joined}") }
+    if joined.trim_matches([' ', '+']).is_empty() {
+        sign.to_string()
+    } else {
+        format!("{sign} {joined}")
+    }
 }
 
 fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
@@ -134,7 +163,11 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
         return block.text.clone();
     }
     let Some(section) = block.section.last() else {
-        return "preamble".to_string();
+        return if block.preamble {
+            "preamble".to_string()
+        } else {
+            String::new()
+        };
     };
     let titles = if new_side {
         &c.new.sections
@@ -163,7 +196,10 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
             describe(&e.old).trim_start_matches(['¶', '§', ' '])
         );
     }
-    let _ = write!(h, " · {}", section_name(c, main, side_new));
+    let place = section_name(c, main, side_new);
+    if !place.is_empty() {
+        let _ = write!(h, " · {place}");
+    }
     let mut what: Vec<String> = vec![
         match e.kind {
             Kind::Unchanged => "unchanged",
@@ -199,17 +235,21 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
 
 /// The entry's text with changes marked: colour when on, and always the wdiff-style
 /// markers `[-deleted-]` / `{+inserted+}` so the change survives without colour.
-fn body(e: &Entry, paint: Paint) -> String {
+fn body(e: &Entry, paint: Paint, ignore_punctuation: bool) -> String {
     if let Some(words) = &e.words {
         let mut out = String::new();
         for w in words {
             let text = sanitize(&w.text);
             let core = text.trim_end();
             let space = &text[core.len()..];
-            // Whitespace alone is never a change worth marking.
-            if core.is_empty() {
+            // Whitespace alone is never a change worth marking, nor is punctuation when
+            // punctuation is ignored.
+            let ignored =
+                core.is_empty() || (ignore_punctuation && !core.chars().any(char::is_alphanumeric));
+            if ignored {
+                // The new text, unmarked: what the reader of the final version sees.
                 if w.op != Op::Delete {
-                    out.push_str(space);
+                    out.push_str(&text);
                 }
                 continue;
             }
