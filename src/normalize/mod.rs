@@ -405,6 +405,15 @@ fn structure(items: &[Item]) -> Vec<Block> {
         .iter()
         .position(|it| it.kind == BlockType::Heading && it.label.is_some());
     let title_index = document_title(items, &levels);
+    // The preamble runs from the last heading before the first numbered one (a title, a
+    // `Preamble` heading) to that numbered heading: notes above a `Preamble` heading, such as
+    // "Adopted by resolution 217 A (III)", are not part of it.
+    let preamble_start = first_numbered_heading.map(|first| {
+        items[..first]
+            .iter()
+            .rposition(|it| it.kind == BlockType::Heading)
+            .map_or(0, |h| h + 1)
+    });
 
     let mut stack: Vec<(u8, String)> = Vec::new();
     let mut blocks = Vec::with_capacity(items.len());
@@ -426,6 +435,7 @@ fn structure(items: &[Item]) -> Vec<Block> {
         };
         let preamble = item.kind == BlockType::Paragraph
             && item.label.is_none()
+            && preamble_start.is_some_and(|start| i >= start)
             && first_numbered_heading.is_some_and(|first| i < first);
         blocks.push(Block {
             kind: item.kind,
