@@ -290,11 +290,13 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     })
 }
 
-/// Columns to wrap terminal reports at: `COLUMNS` when set (shells export it), else 100.
+/// Columns to wrap terminal reports at: `COLUMNS` when set, else the terminal's width when
+/// standard output is one, else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .filter(|&c: &usize| c >= 20)
         .unwrap_or(100)
 }
