@@ -134,6 +134,7 @@ pub struct DiffArgs {
 pub enum DiffFormat {
     Text,
     Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -256,6 +257,7 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     let comparison = crate::diff::compare(&old, &new, &old_label, &new_label, &options);
     let text = match args.format {
         DiffFormat::Json => report::diff::json(&comparison),
+        DiffFormat::Html => report::html::render(&comparison),
         DiffFormat::Text => report::diff::terminal(
             &comparison,
             report::diff::View {

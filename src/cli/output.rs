@@ -42,8 +42,32 @@ pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
         .with_context(|| format!("{label}: cannot create a file in {}", dir.display()))?;
     temp.write_all(content.as_bytes())
         .with_context(|| format!("{label}: write failed"))?;
+    // A temporary file is private (0600); the report gets the permissions of the file it
+    // replaces, or the usual ones for a new file.
+    let permissions = match &existing {
+        Some(meta) => meta.permissions(),
+        None => new_file_permissions(),
+    };
+    temp.as_file()
+        .set_permissions(permissions)
+        .with_context(|| format!("{label}: cannot set permissions"))?;
     temp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("{label}: cannot replace the file"))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> std::fs::Permissions {
+    let mut p = std::fs::metadata(".")
+        .map(|m| m.permissions())
+        .expect("current directory");
+    p.set_readonly(false);
+    p
 }

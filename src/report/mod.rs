@@ -2,5 +2,6 @@
 //! the result does not already hold.
 
 pub mod diff;
+pub mod html;
 pub mod outline;
 pub mod term;
