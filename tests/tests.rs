@@ -6,6 +6,7 @@ mod conservation;
 mod diff;
 mod diff_properties;
 mod errors;
+mod hostile;
 mod outline;
 mod schema;
 mod snapshots;

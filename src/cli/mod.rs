@@ -135,6 +135,7 @@ pub enum DiffFormat {
     Text,
     Json,
     Html,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -258,6 +259,7 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     let text = match args.format {
         DiffFormat::Json => report::diff::json(&comparison),
         DiffFormat::Html => report::html::render(&comparison),
+        DiffFormat::Markdown => report::markdown::render(&comparison),
         DiffFormat::Text => report::diff::terminal(
             &comparison,
             report::diff::View {

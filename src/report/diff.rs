@@ -182,7 +182,9 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
     }
 }
 
-fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
+/// An entry's title and what happened to it, as plain text: `¶ 36 (was 35) · 3.2 Combating
+/// terrorism…` and `changed, renumbered`. Shared by the terminal and Markdown reports.
+pub(crate) fn header_parts(c: &Comparison, e: &Entry) -> (String, String) {
     let (main, side_new) = if e.new.is_empty() {
         (&e.old, false)
     } else {
@@ -190,11 +192,11 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
     };
     let mut h = describe(main);
     if e.renumbered || matches!(e.kind, Kind::Split | Kind::Merged) {
-        let _ = write!(
-            h,
-            " (was {})",
-            describe(&e.old).trim_start_matches(['¶', '§', ' '])
-        );
+        let was = describe(&e.old);
+        let was = was.trim_start_matches(['¶', '§', ' ']);
+        if !was.is_empty() {
+            let _ = write!(h, " (was {was})");
+        }
     }
     let place = section_name(c, main, side_new);
     if !place.is_empty() {
@@ -224,7 +226,12 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
     if e.renumbered {
         what.push("renumbered".to_string());
     }
-    let line = format!("{} — {}", sanitize(&h), what.join(", "));
+    (h, what.join(", "))
+}
+
+fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
+    let (h, what) = header_parts(c, e);
+    let line = format!("{} — {}", sanitize(&h), what);
     match e.kind {
         Kind::Added => paint.new_side(&line),
         Kind::Removed => paint.old_side(&line),

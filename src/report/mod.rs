@@ -3,5 +3,6 @@
 
 pub mod diff;
 pub mod html;
+pub mod markdown;
 pub mod outline;
 pub mod term;

@@ -1,0 +1,109 @@
+//! A document that attacks its reader (`fixtures/hostile`) goes through every output format
+//! and comes out inert: no escape sequence or bidi control reaches a terminal, no markup
+//! reaches HTML or Markdown, JSON stays valid.
+
+use crate::util::accord;
+
+const OLD: &str = "fixtures/hostile/old.txt";
+const NEW: &str = "fixtures/hostile/new.txt";
+
+fn output(args: &[&str]) -> String {
+    let out = accord().args(args).output().unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const BIDI: [char; 9] = [
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
+
+/// Every ESC must start one of accord's own colour codes (`ESC [ digits ; … m`).
+fn only_own_escapes(text: &str) -> bool {
+    text.match_indices('\u{1b}').all(|(i, _)| {
+        let rest = &text[i + 1..];
+        rest.starts_with('[')
+            && rest[1..]
+                .chars()
+                .take_while(|c| *c != 'm')
+                .all(|c| c.is_ascii_digit() || c == ';')
+    })
+}
+
+#[test]
+fn terminal_output_is_inert() {
+    for args in [
+        vec!["diff", "--color", "always", "--all", OLD, NEW],
+        vec!["diff", "--color", "never", OLD, NEW],
+        vec!["outline", "--color", "always", NEW],
+    ] {
+        let text = output(&args);
+        assert!(only_own_escapes(&text), "{args:?}: {text:?}");
+        assert!(!text.contains('\u{7}'), "{args:?}");
+        assert!(!text.chars().any(|c| BIDI.contains(&c)), "{args:?}");
+        assert!(
+            text.contains("\\u{1b}]0;pwned\\u{7}"),
+            "{args:?}: escapes shown visibly"
+        );
+        assert!(text.contains("\\u{202e}evil"), "{args:?}");
+    }
+}
+
+#[test]
+fn html_is_inert() {
+    let html = output(&["diff", "--format", "html", OLD, NEW]);
+    assert!(!html.contains("<script>document"), "script injected");
+    assert!(!html.contains("<img"), "tag injected");
+    assert!(!html.contains("</style><style>"), "style closed");
+    assert!(!html.contains("href=\"javascript"), "link injected");
+    assert!(
+        html.contains("script&gt;document.title="),
+        "payload shown as text"
+    );
+    assert!(
+        html.contains("[U+202E]evil"),
+        "bidi override shown as a mark"
+    );
+    assert!(!html.chars().any(|c| BIDI.contains(&c) || c == '\u{1b}'));
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only accord's own script"
+    );
+}
+
+#[test]
+fn markdown_is_inert() {
+    let md = output(&["diff", "--format", "markdown", OLD, NEW]);
+    assert!(!md.contains('<'), "no tag can open: {md}");
+    assert!(!md.contains("](javascript"), "no link can open");
+    assert!(!md.contains(" @everyone"), "no mention");
+    assert!(md.contains("&#64;everyone"));
+    assert!(md.contains("`www.example.com.`"), "autolink defused");
+    assert!(md.contains("[U+202E]evil"));
+    assert!(
+        !md.chars()
+            .any(|c| BIDI.contains(&c) || c == '\u{1b}' || c == '\u{7}')
+    );
+}
+
+#[test]
+fn json_is_valid_and_keeps_the_text() {
+    for args in [
+        vec!["diff", "--format", "json", OLD, NEW],
+        vec!["outline", "--format", "json", NEW],
+    ] {
+        let text = output(&args);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(value.is_object());
+        assert!(
+            !text.contains('\u{1b}'),
+            "control characters are escaped in JSON strings"
+        );
+        assert!(text.contains("\\u001b]0;pwned"));
+    }
+}
