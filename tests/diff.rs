@@ -285,3 +285,56 @@ fn ignore_options_are_echoed_and_applied() {
     let (c, _) = diff_json(&["--ignore-case", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert!(c.options.ignore_case && !c.options.ignore_punctuation);
 }
+
+#[test]
+fn markdown_of_a_large_revision_fits_a_comment_and_says_what_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("python3")
+        .arg(root().join("bench/make_corpus.py"))
+        .args(["--size", "1M", "--seed", "1", "--out-dir"])
+        .arg(dir.path())
+        .arg("--seed-file")
+        .arg(root().join(DECLARATION))
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let out = accord()
+        .args(["diff", "--format", "markdown"])
+        .arg(dir.path().join("old.txt"))
+        .arg(dir.path().join("new.txt"))
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.chars().count() <= 65_536,
+        "{} characters",
+        md.chars().count()
+    );
+    assert!(
+        md.contains("_Shortened to fit a comment"),
+        "says what it left out"
+    );
+    assert!(md.contains("| changed | added |"));
+}
+
+#[test]
+fn html_report_of_the_declaration_is_small_and_self_contained() {
+    let out = accord()
+        .args([
+            "diff",
+            "--format",
+            "html",
+            "versions/dushanbe-2021.draft.en.txt",
+            DECLARATION,
+        ])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.len() < 1_000_000, "{} bytes", html.len());
+    assert!(html.contains("Content-Security-Policy"));
+    for external in ["src=\"http", "href=\"http", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    // Every paragraph has an anchor by its number in each version.
+    assert!(html.contains("id=\"new-35\"") && html.contains("id=\"old-34\""));
+}

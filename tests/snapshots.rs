@@ -39,3 +39,13 @@ fn terminal_with_everything_shown() {
 fn json_report() {
     insta::assert_snapshot!(run(&["--format", "json"]));
 }
+
+#[test]
+fn html_report() {
+    insta::assert_snapshot!(run(&["--format", "html"]));
+}
+
+#[test]
+fn markdown_report() {
+    insta::assert_snapshot!(run(&["--format", "markdown"]));
+}

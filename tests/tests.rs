@@ -2,6 +2,7 @@
 
 mod util;
 
+mod browser;
 mod conservation;
 mod diff;
 mod diff_properties;

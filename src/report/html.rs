@@ -9,7 +9,7 @@ use base64::Engine as _;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::diff::{profile, summary_line};
+use super::diff::{header_parts, profile, summary_line};
 use crate::diff::{Comparison, Entry, Kind, Word};
 use crate::model::Block;
 
@@ -259,30 +259,6 @@ fn section_of(c: &Comparison, b: &Block, new_side: bool) -> String {
     }
 }
 
-fn title(c: &Comparison, e: &Entry) -> String {
-    let (blocks, new_side) = if e.new.is_empty() {
-        (&e.old, false)
-    } else {
-        (&e.new, true)
-    };
-    let labels: Vec<String> = blocks.iter().map(label_of).collect();
-    let mut t = labels.join(" + ");
-    if e.renumbered || matches!(e.kind, Kind::Split | Kind::Merged) {
-        let old: Vec<String> = e.old.iter().map(label_of).collect();
-        t.push_str(&format!(" (was {})", old.join(" + ")));
-    }
-    if let Some(first) = blocks.first() {
-        let place = section_of(c, first, new_side);
-        if !place.is_empty() {
-            t.push_str(&format!(" · {place}"));
-        }
-        if first.is_heading() && !first.text.is_empty() {
-            t.push_str(&format!(" {}", visible(&first.text)));
-        }
-    }
-    t
-}
-
 fn words(list: &[Word]) -> Vec<WordView> {
     list.iter()
         .map(|w| WordView {
@@ -381,7 +357,7 @@ pub fn render(c: &Comparison) -> String {
             differs: e.differs(),
             moved: e.moved,
             renumbered: e.renumbered,
-            title: title(c, e),
+            title: visible(&header_parts(c, e).0),
             what: what.join(", "),
             moved_from,
             stub: format!("moved-from-{i}"),
