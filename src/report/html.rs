@@ -17,9 +17,10 @@ const TEMPLATE: &str = include_str!("assets/diff.html");
 const CSS: &str = include_str!("assets/report.css");
 const SCRIPT: &str = include_str!("assets/report.js");
 
-/// Above this much unchanged text, a report lists unchanged runs by count and anchor only, so
+/// Above this much unchanged (or only renumbered) text, a report lists unchanged runs by count
+/// and anchor only, so
 /// a comparison of whole codes of law still opens and scrolls in a browser.
-const UNCHANGED_TEXT_LIMIT: usize = 2 * 1024 * 1024;
+const UNCHANGED_TEXT_LIMIT: usize = 1024 * 1024;
 
 /// Characters that would be invisible or reorder the text around them (controls, bidi
 /// overrides and isolates): shown as a visible mark, never passed through.
@@ -280,7 +281,7 @@ pub fn render(c: &Comparison) -> String {
     let unchanged_text: usize = c
         .entries
         .iter()
-        .filter(|e| !e.differs())
+        .filter(|e| e.kind == Kind::Unchanged && !e.moved)
         .flat_map(|e| e.new.iter())
         .map(|b| b.text.len())
         .sum();
