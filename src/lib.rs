@@ -18,6 +18,8 @@
 pub mod align;
 pub mod cli;
 pub mod diff;
+pub mod history;
+pub mod manifest;
 pub mod model;
 pub mod normalize;
 pub mod report;

@@ -7,6 +7,7 @@ mod conservation;
 mod diff;
 mod diff_properties;
 mod errors;
+mod git;
 mod hostile;
 mod outline;
 mod schema;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::model::Document;
 use crate::normalize;
 use crate::report::{self, term::Paint};
 use crate::source::{self, Input};
@@ -51,6 +52,24 @@ when they differ in those ways), 2 on trouble.\n\nExamples:\n  accord diff versi
 accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on removed,moved old.txt new.txt"
     )]
     Diff(DiffArgs),
+    /// For each commit that changed a file (newest first, like git log), what it did at
+    /// paragraph level: added, removed, changed, moved, split, merged, renumbered.
+    #[command(
+        after_help = "Examples:\n  accord log versions/dushanbe-2021.en.txt\n  accord log g/gg/index.md v1..v2 --format json"
+    )]
+    Log(LogArgs),
+    /// For each block of a file, the commit that last changed its text; renumbering and moves
+    /// are not changes.
+    Blame(BlameArgs),
+    /// List the versions shipped in a versions/ folder (its manifest.json).
+    Versions(VersionsArgs),
+    /// Git's external diff interface (GIT_EXTERNAL_DIFF, diff.<driver>.command): seven
+    /// arguments, exit 0 unless something went wrong.
+    #[command(name = "git-diff", hide = true)]
+    GitDiff {
+        #[arg(num_args = 7..=9)]
+        args: Vec<String>,
+    },
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         #[arg(value_enum)]
@@ -68,6 +87,18 @@ pub struct InputOptions {
     /// splitting of run-in paragraphs (they are still reported).
     #[arg(long)]
     pub no_repair: bool,
+    /// Repository for REV:PATH inputs (default: the one around the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+}
+
+impl InputOptions {
+    fn read_options(&self) -> source::ReadOptions {
+        source::ReadOptions {
+            encoding: self.encoding.clone(),
+            repo: self.repo.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -96,12 +127,11 @@ pub struct OutlineArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DiffArgs {
-    /// The earlier version; `-` for standard input.
-    #[arg(value_name = "OLD")]
-    pub old: String,
-    /// The later version; `-` for standard input.
-    #[arg(value_name = "NEW")]
-    pub new: String,
+    /// The versions, oldest first: files, `-` for standard input, or git specs `REV:PATH`.
+    /// Two are compared; with three or more, a timeline shows for every paragraph of the last
+    /// version where it appeared and where it changed.
+    #[arg(value_name = "VERSION", num_args = 2.., required = true)]
+    pub versions: Vec<String>,
     /// Report format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
@@ -128,6 +158,55 @@ pub struct DiffArgs {
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct LogArgs {
+    /// The file, as a path in the repository.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// Revision or range to walk, as git log takes it (`HEAD`, `v1..v2`).
+    #[arg(value_name = "REVISION-RANGE", default_value = "HEAD")]
+    pub range: String,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct BlameArgs {
+    /// The file, as a path in the repository.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// The revision to blame.
+    #[arg(long, default_value = "HEAD")]
+    pub rev: String,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct VersionsArgs {
+    /// The folder holding manifest.json.
+    #[arg(long, default_value = "versions", value_name = "DIR")]
+    pub dir: PathBuf,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,6 +268,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Outline(args) => outline(&args),
         Command::Diff(args) => diff(&args),
+        Command::Log(args) => log(&args),
+        Command::Blame(args) => blame(&args),
+        Command::Versions(args) => versions(&args),
+        Command::GitDiff { args } => git_diff(&args),
         Command::Completions { shell } => {
             // clap_complete panics on a broken pipe when writing directly: render first.
             let mut buffer = Vec::new();
@@ -209,7 +292,7 @@ fn read_with(
     repair: bool,
 ) -> Result<(String, crate::model::Document)> {
     let input = Input::parse(arg);
-    let source = source::read(&input, options.encoding.as_deref())?;
+    let source = source::read(&input, &options.read_options())?;
     let document = normalize::document(&source.text, &normalize::Options { repair });
     if document.is_unnumbered() {
         eprintln!(
@@ -235,27 +318,46 @@ fn outline(args: &OutlineArgs) -> Result<Outcome> {
     })
 }
 
-fn diff(args: &DiffArgs) -> Result<Outcome> {
-    if args.old == "-" && args.new == "-" {
-        anyhow::bail!("<stdin>: only one of OLD and NEW can be standard input");
-    }
-    let options = crate::diff::Options {
+fn diff_options(args: &DiffArgs) -> crate::diff::Options {
+    crate::diff::Options {
         ignore_case: args.ignore_case,
         ignore_punctuation: args.ignore_punctuation,
         strict: args.strict,
-    };
+    }
+}
+
+/// Read several inputs at once (on two cores, two at a time is most of the gain).
+fn read_all(
+    args: &[String],
+    input: &InputOptions,
+    repair: bool,
+) -> Result<Vec<(String, Document)>> {
+    if args.iter().filter(|a| *a == "-").count() > 1 {
+        anyhow::bail!("<stdin>: only one version can be standard input");
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = args
+            .iter()
+            .map(|arg| scope.spawn(move || read_with(arg, input, repair)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("reading a document does not panic"))
+            .collect()
+    })
+}
+
+fn diff(args: &DiffArgs) -> Result<Outcome> {
+    let options = diff_options(args);
     // Strict comparison sees the damage as written, so it reads without repairs.
     let repair = !args.input.no_repair && !args.strict;
-    // The two versions are read and normalized at the same time: on large documents this is
-    // most of the work, and the two are independent.
-    let (old_read, new_read) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| read_with(&args.old, &args.input, repair));
-        let new = read_with(&args.new, &args.input, repair);
-        (old.join().expect("reading a document does not panic"), new)
-    });
-    let (old_label, old) = old_read?;
-    let (new_label, new) = new_read?;
-    let comparison = crate::diff::compare(&old, &new, &old_label, &new_label, &options);
+    let documents = read_all(&args.versions, &args.input, repair)?;
+    if documents.len() > 2 {
+        return timeline(args, &options, documents);
+    }
+    let (old_label, old) = &documents[0];
+    let (new_label, new) = &documents[1];
+    let comparison = crate::diff::compare(old, new, old_label, new_label, &options);
     let text = match args.format {
         DiffFormat::Json => report::diff::json(&comparison),
         DiffFormat::Html => report::html::render(&comparison),
@@ -271,27 +373,254 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
         ),
     };
     output::write(args.output.output.as_deref(), &text)?;
-    let s = &comparison.summary;
-    let fails = if args.fail_on.is_empty() {
-        comparison.entries.iter().any(crate::diff::Entry::differs)
-    } else {
-        args.fail_on.iter().any(|kind| {
-            0 < match kind {
-                FailOn::Changed => s.changed,
-                FailOn::Added => s.added,
-                FailOn::Removed => s.removed,
-                FailOn::Split => s.split,
-                FailOn::Merged => s.merged,
-                FailOn::Moved => s.moved,
-                FailOn::Renumbered => s.renumbered,
-            }
-        })
+    Ok(
+        if fails(&comparison.summary, &comparison.entries, &args.fail_on) {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        },
+    )
+}
+
+fn fails(s: &crate::diff::Summary, entries: &[crate::diff::Entry], fail_on: &[FailOn]) -> bool {
+    if fail_on.is_empty() {
+        return entries.iter().any(crate::diff::Entry::differs);
+    }
+    fail_on.iter().any(|kind| {
+        0 < match kind {
+            FailOn::Changed => s.changed,
+            FailOn::Added => s.added,
+            FailOn::Removed => s.removed,
+            FailOn::Split => s.split,
+            FailOn::Merged => s.merged,
+            FailOn::Moved => s.moved,
+            FailOn::Renumbered => s.renumbered,
+        }
+    })
+}
+
+fn timeline(
+    args: &DiffArgs,
+    options: &crate::diff::Options,
+    documents: Vec<(String, Document)>,
+) -> Result<Outcome> {
+    let (labels, docs): (Vec<String>, Vec<Document>) = documents.into_iter().unzip();
+    let timeline = crate::history::timeline(&labels, &docs, options);
+    let text = match args.format {
+        DiffFormat::Json => report::history::json(&timeline),
+        DiffFormat::Html => report::html::timeline(&timeline),
+        DiffFormat::Markdown => anyhow::bail!(
+            "the timeline of three or more versions has no Markdown form; use text, json or html"
+        ),
+        DiffFormat::Text => report::history::timeline_text(&timeline, args.output.paint()),
     };
-    Ok(if fails {
+    output::write(args.output.output.as_deref(), &text)?;
+    let differs = timeline
+        .blocks
+        .iter()
+        .any(|b| b.appeared > 0 || !b.changed.is_empty())
+        || docs
+            .windows(2)
+            .any(|w| w[0].blocks.len() != w[1].blocks.len());
+    Ok(if differs {
         Outcome::Findings
     } else {
         Outcome::Clean
     })
+}
+
+/// A blob of history as a document; an empty or absent file is an empty document.
+fn blob_document(
+    repo: &git2::Repository,
+    id: Option<git2::Oid>,
+    label: &str,
+    input: &InputOptions,
+) -> Result<Document> {
+    let Some(id) = id else {
+        return Ok(Document::default());
+    };
+    let bytes = source::git::blob(repo, id)?;
+    match source::from_bytes(label.to_string(), &bytes, input.encoding.as_deref()) {
+        Ok(src) => Ok(normalize::document(
+            &src.text,
+            &normalize::Options {
+                repair: !input.no_repair,
+            },
+        )),
+        Err(source::SourceError::Empty { .. }) => Ok(Document::default()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A progress bar on stderr for long histories; indicatif draws nothing when stderr is not
+/// a terminal.
+fn progress(len: usize, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if len < 20 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} commits")
+            .expect("valid template"),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+fn log(args: &LogArgs) -> Result<Outcome> {
+    let repo = source::git::open(args.input.repo.as_deref())?;
+    let path = source::git::root_path(&repo, &args.path);
+    let changes = source::git::changes(&repo, &args.path, &args.range, false)?;
+    let bar = progress(changes.len(), "reading history");
+    let mut cache: std::collections::HashMap<git2::Oid, Document> =
+        std::collections::HashMap::new();
+    let mut document = |id: Option<git2::Oid>, label: &str| -> Result<Document> {
+        match id {
+            Some(id) if cache.contains_key(&id) => Ok(cache[&id].clone()),
+            _ => {
+                let doc = blob_document(&repo, id, label, &args.input)?;
+                if let Some(id) = id {
+                    cache.insert(id, doc.clone());
+                }
+                Ok(doc)
+            }
+        }
+    };
+    let mut commits = Vec::with_capacity(changes.len());
+    for change in &changes {
+        let id = change.commit.to_string();
+        let before = document(change.before, &format!("{id}^:{path}"))?;
+        let after = document(change.after, &format!("{id}:{path}"))?;
+        let comparison = crate::diff::compare(
+            &before,
+            &after,
+            &format!("{id}^:{path}"),
+            &format!("{id}:{path}"),
+            &crate::diff::Options::default(),
+        );
+        let info = source::git::commit_info(&repo, change.commit)?;
+        commits.push(crate::history::LogCommit::new(
+            commit_ref(info),
+            change.truncated,
+            comparison,
+        ));
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let log = crate::history::Log {
+        schema: "accord.log/1".to_string(),
+        path,
+        commits,
+    };
+    let text = match args.format {
+        DataFormat::Json => report::history::json(&log),
+        DataFormat::Text => report::history::log_text(&log, args.output.paint()),
+    };
+    output::write(args.output.output.as_deref(), &text)?;
+    Ok(Outcome::Clean)
+}
+
+fn commit_ref(info: source::git::CommitInfo) -> crate::history::CommitRef {
+    crate::history::CommitRef {
+        id: info.id,
+        subject: info.subject,
+        author: info.author,
+        time: info.time,
+    }
+}
+
+fn blame(args: &BlameArgs) -> Result<Outcome> {
+    let repo = source::git::open(args.input.repo.as_deref())?;
+    let path = source::git::root_path(&repo, &args.path);
+    let mut changes = source::git::changes(&repo, &args.path, &args.rev, true)?;
+    if changes.is_empty() {
+        anyhow::bail!(
+            "{}:{path}: no commit up to {} has this file",
+            args.rev,
+            args.rev
+        );
+    }
+    changes.reverse();
+    let bar = progress(changes.len(), "reading history");
+    let mut versions = Vec::with_capacity(changes.len());
+    for change in &changes {
+        let id = change.commit.to_string();
+        let doc = blob_document(&repo, change.after, &format!("{id}:{path}"), &args.input)?;
+        versions.push((
+            commit_ref(source::git::commit_info(&repo, change.commit)?),
+            doc,
+        ));
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let blame = crate::history::blame(
+        &path,
+        &args.rev,
+        &versions,
+        &crate::diff::Options::default(),
+    );
+    let text = match args.format {
+        DataFormat::Json => report::history::json(&blame),
+        DataFormat::Text => report::history::blame_text(&blame, args.output.paint()),
+    };
+    output::write(args.output.output.as_deref(), &text)?;
+    Ok(Outcome::Clean)
+}
+
+fn versions(args: &VersionsArgs) -> Result<Outcome> {
+    let manifest = crate::manifest::read(&args.dir)?;
+    let text = match args.format {
+        DataFormat::Json => report::history::json(&manifest),
+        DataFormat::Text => crate::manifest::text(&manifest),
+    };
+    output::write(args.output.output.as_deref(), &text)?;
+    Ok(Outcome::Clean)
+}
+
+/// `GIT_EXTERNAL_DIFF`: `path old-file old-hex old-mode new-file new-hex new-mode`. Git
+/// treats a non-zero status as a failure of the driver, so differences exit 0 here.
+fn git_diff(args: &[String]) -> Result<Outcome> {
+    let path = &args[0];
+    let (old_file, new_file) = (&args[1], &args[4]);
+    let read = |file: &str, label: String| -> Result<Document> {
+        if file == "/dev/null" {
+            return Ok(Document::default());
+        }
+        let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        match source::from_bytes(label, &bytes, None) {
+            Ok(src) => Ok(normalize::document(
+                &src.text,
+                &normalize::Options::default(),
+            )),
+            Err(source::SourceError::Empty { .. }) => Ok(Document::default()),
+            Err(e) => Err(e.into()),
+        }
+    };
+    let old = read(old_file, format!("a/{path}"))?;
+    let new = read(new_file, format!("b/{path}"))?;
+    let comparison = crate::diff::compare(
+        &old,
+        &new,
+        &format!("a/{path}"),
+        &format!("b/{path}"),
+        &crate::diff::Options::default(),
+    );
+    let paint = OutputOptions {
+        color: ColorChoice::Auto,
+        output: None,
+    }
+    .paint();
+    let text = report::diff::terminal(
+        &comparison,
+        report::diff::View {
+            paint,
+            all: false,
+            context: 0,
+            width: terminal_width(),
+        },
+    );
+    output::write(None, &text)?;
+    Ok(Outcome::Clean)
 }
 
 /// Columns to wrap terminal reports at: `COLUMNS` when set, else the terminal's width when

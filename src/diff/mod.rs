@@ -149,6 +149,11 @@ pub fn key(text: &str, options: &Options) -> String {
 }
 
 fn block_key(block: &Block, options: &Options) -> String {
+    // A block without text (`### Art 49`) is known only by its label; keyed by text alone,
+    // every untitled heading would be "identical" to every other.
+    if block.text.is_empty() {
+        return format!("\u{0}{}", block.label);
+    }
     if options.strict {
         // Strict: the source as written, whitespace and all (label aside).
         let original = block.original.trim();

@@ -1,6 +1,7 @@
 //! `accord diff` reports: the `accord.diff/1` JSON and the terminal redline, both pure
 //! renderers of one [`Comparison`].
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::term::{Paint, sanitize};
@@ -113,7 +114,10 @@ pub fn terminal(c: &Comparison, view: View) -> String {
 
 /// The ignore profile in force, in words.
 pub fn profile(c: &Comparison) -> String {
-    let o = &c.options;
+    profile_of(&c.options)
+}
+
+pub fn profile_of(o: &crate::diff::Options) -> String {
     let mut ignored: Vec<&str> = Vec::new();
     if !o.strict {
         ignored.extend(["whitespace", "quote and dash style", "repaired PDF damage"]);
@@ -148,13 +152,25 @@ fn describe(blocks: &[Block]) -> String {
     };
     let joined = names.join(" + ");
     if joined.trim_matches([' ', '+']).is_empty() {
-        sign.to_string()
+        // An unnumbered paragraph is named by its first words.
+        match blocks
+            .first()
+            .filter(|b| !b.is_heading() && !b.text.is_empty())
+        {
+            Some(b) => format!("{sign} “{}”", super::term::truncate_words(&b.text, 32)),
+            None => sign.to_string(),
+        }
     } else {
         format!("{sign} {joined}")
     }
 }
 
-fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
+fn section_name(
+    old_sections: &BTreeMap<String, String>,
+    new_sections: &BTreeMap<String, String>,
+    blocks: &[Block],
+    new_side: bool,
+) -> String {
     let Some(block) = blocks.first() else {
         return String::new();
     };
@@ -169,11 +185,7 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
             String::new()
         };
     };
-    let titles = if new_side {
-        &c.new.sections
-    } else {
-        &c.old.sections
-    };
+    let titles = if new_side { new_sections } else { old_sections };
     match titles.get(section) {
         // A title that is a label (`Art 21`) already names the number.
         Some(title) if title.ends_with(section.as_str()) => title.clone(),
@@ -185,6 +197,16 @@ fn section_name(c: &Comparison, blocks: &[Block], new_side: bool) -> String {
 /// An entry's title and what happened to it, as plain text: `¶ 36 (was 35) · 3.2 Combating
 /// terrorism…` and `changed, renumbered`. Shared by the terminal and Markdown reports.
 pub(crate) fn header_parts(c: &Comparison, e: &Entry) -> (String, String) {
+    header_parts_in(&c.old.sections, &c.new.sections, e)
+}
+
+/// [`header_parts`] with the section titles given directly, for reports that hold entries
+/// without their comparison (the log).
+pub(crate) fn header_parts_in(
+    old_sections: &BTreeMap<String, String>,
+    new_sections: &BTreeMap<String, String>,
+    e: &Entry,
+) -> (String, String) {
     let (main, side_new) = if e.new.is_empty() {
         (&e.old, false)
     } else {
@@ -198,7 +220,7 @@ pub(crate) fn header_parts(c: &Comparison, e: &Entry) -> (String, String) {
             let _ = write!(h, " (was {was})");
         }
     }
-    let place = section_name(c, main, side_new);
+    let place = section_name(old_sections, new_sections, main, side_new);
     if !place.is_empty() {
         let _ = write!(h, " · {place}");
     }
@@ -217,7 +239,7 @@ pub(crate) fn header_parts(c: &Comparison, e: &Entry) -> (String, String) {
         let from = e.old.first().map(|b| {
             format!(
                 "moved from {} (line {})",
-                section_name(c, &e.old, false),
+                section_name(old_sections, new_sections, &e.old, false),
                 b.line
             )
         });

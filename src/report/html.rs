@@ -561,3 +561,50 @@ mod tests {
         );
     }
 }
+
+const TIMELINE_TEMPLATE: &str = include_str!("assets/timeline.html");
+
+#[derive(Serialize)]
+struct TimelineRow {
+    anchor: String,
+    label: String,
+    text: String,
+    heading: bool,
+    appeared: usize,
+    changed: Vec<usize>,
+}
+
+/// The timeline of three or more versions as one page: every paragraph of the last version
+/// with the version where it appeared and those where it changed.
+pub fn timeline(t: &crate::history::Timeline) -> String {
+    let mut anchors = Anchors::new("v", t.blocks.iter().map(|b| b.block.clone()));
+    let blocks: Vec<TimelineRow> = t
+        .blocks
+        .iter()
+        .map(|b| TimelineRow {
+            anchor: anchors.anchor(&b.block),
+            label: label_of(&b.block),
+            text: visible(&b.block.text),
+            heading: b.block.is_heading(),
+            appeared: b.appeared,
+            changed: b.changed.clone(),
+        })
+        .collect();
+    let versions: Vec<String> = t.versions.iter().map(|v| visible(v)).collect();
+    let profile = super::diff::profile_of(&t.options);
+    let mut env = minijinja::Environment::new();
+    env.add_template("timeline.html", TIMELINE_TEMPLATE)
+        .expect("template parses");
+    env.get_template("timeline.html")
+        .and_then(|tpl| {
+            tpl.render(minijinja::context! {
+                version => env!("CARGO_PKG_VERSION"),
+                versions => versions,
+                blocks => minijinja::Value::from(minijinja::value::Serde(&blocks)),
+                profile => profile,
+                css => CSS,
+                style_hash => csp_hash(CSS),
+            })
+        })
+        .expect("template renders")
+}

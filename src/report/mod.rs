@@ -2,6 +2,7 @@
 //! the result does not already hold.
 
 pub mod diff;
+pub mod history;
 pub mod html;
 pub mod markdown;
 pub mod outline;

@@ -2,6 +2,7 @@
 //! place that touches the file system for input; everything after works on text.
 
 pub mod decode;
+pub mod git;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,13 +18,18 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 pub enum Input {
     Stdin,
     Path(PathBuf),
+    /// `REV:PATH`, a file as it was in a commit.
+    Git(String),
 }
 
 impl Input {
-    /// `-` means standard input, as in every Unix tool.
+    /// `-` means standard input, as in every Unix tool; `REV:PATH` a file in git history,
+    /// unless a file of that name exists on disk, which wins.
     pub fn parse(arg: &str) -> Input {
         if arg == "-" {
             Input::Stdin
+        } else if !Path::new(arg).exists() && git::split_spec(arg).is_some() {
+            Input::Git(arg.to_string())
         } else {
             Input::Path(PathBuf::from(arg))
         }
@@ -34,8 +40,18 @@ impl Input {
         match self {
             Input::Stdin => "<stdin>".to_string(),
             Input::Path(p) => p.display().to_string(),
+            Input::Git(spec) => spec.clone(),
         }
     }
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Encoding name for inputs that are not UTF-8 or UTF-16 with a BOM.
+    pub encoding: Option<String>,
+    /// Repository for `REV:PATH` inputs; by default the one around the working directory.
+    pub repo: Option<PathBuf>,
 }
 
 /// A decoded document before normalization.
@@ -66,16 +82,22 @@ pub enum SourceError {
     },
     #[error("{label}: the document is empty")]
     Empty { label: String },
+    #[error(transparent)]
+    Git(#[from] git::GitError),
 }
 
 /// Read and decode one input.
-pub fn read(input: &Input, encoding: Option<&str>) -> Result<Source, SourceError> {
+pub fn read(input: &Input, options: &ReadOptions) -> Result<Source, SourceError> {
     let label = input.label();
     let bytes = match input {
         Input::Stdin => read_limited(std::io::stdin().lock(), &label)?,
         Input::Path(path) => read_file(path, &label)?,
+        Input::Git(spec) => {
+            let repo = git::open(options.repo.as_deref())?;
+            git::read_blob(&repo, spec)?
+        }
     };
-    from_bytes(label, &bytes, encoding)
+    from_bytes(label, &bytes, options.encoding.as_deref())
 }
 
 /// Decode bytes that were read elsewhere (a git blob, a test).

@@ -1,0 +1,157 @@
+//! Renderers for history results: `accord log`, `accord blame` and the timeline of
+//! `accord diff A B C …`, as terminal text and JSON.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::diff::header_parts_in;
+use super::term::{Paint, sanitize, truncate_words};
+use crate::diff::Summary;
+use crate::history::{Blame, Log, Timeline};
+
+/// Entries listed per commit in the terminal log; a file's first version adds everything.
+const LISTED_PER_COMMIT: usize = 25;
+
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("result serialises");
+    out.push('\n');
+    out
+}
+
+fn short(id: &str) -> &str {
+    &id[..id.len().min(10)]
+}
+
+fn date(time: &str) -> &str {
+    &time[..time.len().min(10)]
+}
+
+/// The difference counts of a summary, or a note that there are none.
+pub fn changes_line(s: &Summary) -> String {
+    let parts = [
+        (s.changed, "changed"),
+        (s.added, "added"),
+        (s.removed, "removed"),
+        (s.split, "split"),
+        (s.merged, "merged"),
+        (s.moved, "moved"),
+        (s.renumbered, "renumbered"),
+    ];
+    let listed: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+    if listed.is_empty() {
+        "no paragraph-level changes (metadata or whitespace only)".to_string()
+    } else {
+        listed.join(", ")
+    }
+}
+
+pub fn log_text(log: &Log, paint: Paint) -> String {
+    let mut out = String::new();
+    let none = BTreeMap::new();
+    for (k, c) in log.commits.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} {} {} {}",
+            paint.warn(&format!("commit {}", short(&c.commit.id))),
+            date(&c.commit.time),
+            paint.dim(&sanitize(&c.commit.author)),
+            paint.heading(&sanitize(&c.commit.subject))
+        );
+        if c.truncated {
+            let _ = writeln!(
+                out,
+                "  {}",
+                paint.dim("history truncated here (shallow clone): compared with nothing")
+            );
+        }
+        let _ = writeln!(out, "  {}", changes_line(&c.summary));
+        for e in c.entries.iter().take(LISTED_PER_COMMIT) {
+            let (title, what) = header_parts_in(&none, &none, e);
+            let _ = writeln!(out, "    {} — {}", sanitize(&title), what);
+        }
+        if c.entries.len() > LISTED_PER_COMMIT {
+            let _ = writeln!(
+                out,
+                "    {}",
+                paint.dim(&format!(
+                    "… and {} more (--format json lists all)",
+                    c.entries.len() - LISTED_PER_COMMIT
+                ))
+            );
+        }
+    }
+    if log.commits.is_empty() {
+        let _ = writeln!(out, "no commit changed {}", sanitize(&log.path));
+    }
+    out
+}
+
+pub fn blame_text(blame: &Blame, paint: Paint) -> String {
+    let mut out = String::new();
+    for b in &blame.blocks {
+        let label = if b.block.label.is_empty() {
+            "¶"
+        } else {
+            b.block.label.as_str()
+        };
+        let text = truncate_words(&b.block.text, 60);
+        let _ = writeln!(
+            out,
+            "{} {} {:>5}  {} {}",
+            paint.warn(short(&b.commit.id)),
+            date(&b.commit.time),
+            b.block.line,
+            paint.label(&sanitize(label)),
+            if b.block.is_heading() {
+                paint.heading(&sanitize(&text))
+            } else {
+                sanitize(&text).into_owned()
+            }
+        );
+    }
+    out
+}
+
+pub fn timeline_text(t: &Timeline, paint: Paint) -> String {
+    let mut out = String::new();
+    for (i, v) in t.versions.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            paint.label(&format!("v{}", i + 1)),
+            sanitize(v)
+        );
+    }
+    out.push('\n');
+    for b in &t.blocks {
+        let label = if b.block.label.is_empty() {
+            "¶"
+        } else {
+            b.block.label.as_str()
+        };
+        let mut history = format!("since v{}", b.appeared + 1);
+        if !b.changed.is_empty() {
+            let changed: Vec<String> = b.changed.iter().map(|v| format!("v{}", v + 1)).collect();
+            history.push_str(&format!(", changed in {}", changed.join(", ")));
+        }
+        let _ = writeln!(
+            out,
+            "{:<28} {} {}",
+            if b.changed.is_empty() && b.appeared == 0 {
+                paint.dim(&history)
+            } else {
+                paint.warn(&history)
+            },
+            paint.label(&sanitize(label)),
+            sanitize(&truncate_words(&b.block.text, 60))
+        );
+    }
+    out
+}

@@ -1,0 +1,462 @@
+//! Versions from git: a temporary repository holds the five versions of the Basic Law in
+//! `fixtures/grundgesetz-history`, one commit each, at `g/gg/index.md`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use accord::diff::{Comparison, Kind};
+use accord::history::{Blame, Log};
+
+use crate::util::{accord, root};
+
+const PATH: &str = "g/gg/index.md";
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Drafting Committee")
+        .env("GIT_AUTHOR_EMAIL", "committee@example.org")
+        .env("GIT_COMMITTER_NAME", "Drafting Committee")
+        .env("GIT_COMMITTER_EMAIL", "committee@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn versions() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures/grundgesetz-history"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(char::is_numeric))
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    files
+}
+
+/// A repository with one commit per version, in file-name order.
+fn history() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    std::fs::create_dir_all(dir.path().join("g/gg")).unwrap();
+    for (i, file) in versions().iter().enumerate() {
+        std::fs::copy(file, dir.path().join(PATH)).unwrap();
+        git(dir.path(), &["add", "-A"]);
+        let date = format!("2012-0{}-01T10:00:00+02:00", i + 1);
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        Command::new("git")
+            .args(["commit", "-q", "-m", &format!("Version {}: {name}", i + 1)])
+            .current_dir(dir.path())
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date)
+            .env("GIT_AUTHOR_NAME", "Drafting Committee")
+            .env("GIT_AUTHOR_EMAIL", "committee@example.org")
+            .env("GIT_COMMITTER_NAME", "Drafting Committee")
+            .env("GIT_COMMITTER_EMAIL", "committee@example.org")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .status()
+            .unwrap();
+    }
+    dir
+}
+
+fn json<T: serde::de::DeserializeOwned>(args: &[&str], repo: &Path) -> T {
+    let out = accord()
+        .args(args)
+        .arg("--repo")
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn differences(s: &accord::diff::Summary) -> usize {
+    s.changed + s.added + s.removed + s.split + s.merged + s.moved + s.renumbered
+}
+
+#[test]
+fn log_lists_commits_with_paragraph_level_changes() {
+    let repo = history();
+    let log: Log = json(&["log", PATH, "--format", "json"], repo.path());
+    assert_eq!(log.schema, "accord.log/1");
+    assert_eq!(log.path, PATH);
+    let subjects: Vec<&str> = log
+        .commits
+        .iter()
+        .map(|c| c.commit.subject.as_str())
+        .collect();
+    assert_eq!(subjects.len(), 5);
+    assert!(
+        subjects[0].starts_with("Version 5") && subjects[4].starts_with("Version 1"),
+        "newest first"
+    );
+    assert!(
+        log.commits
+            .iter()
+            .all(|c| c.commit.time.starts_with("2012-0") && c.commit.time.ends_with("+02:00"))
+    );
+    assert_eq!(log.commits[0].commit.author, "Drafting Committee");
+
+    // The two front-matter-only commits: nothing at paragraph level.
+    for c in &log.commits[2..=3] {
+        assert_eq!(differences(&c.summary), 0, "{}", c.commit.subject);
+        assert!(c.entries.is_empty());
+    }
+
+    // The Article 93 commit: item 4c. added in Article 93, the amendment note changed, nothing else.
+    let art93 = &log.commits[1];
+    assert_eq!(
+        (
+            art93.summary.added,
+            art93.summary.changed,
+            differences(&art93.summary)
+        ),
+        (1, 1, 2)
+    );
+    let added = art93
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Added)
+        .unwrap();
+    assert_eq!(added.new[0].label, "4c.");
+    assert_eq!(added.new[0].section.last().map(String::as_str), Some("93"));
+    let changed = art93
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Changed)
+        .unwrap();
+    assert!(changed.new[0].text.starts_with("Zuletzt geändert durch"));
+
+    // The last commit agrees with accord diff of its two blobs.
+    let files = versions();
+    let direct: Comparison = json(
+        &[
+            "diff",
+            "--format",
+            "json",
+            files[3].to_str().unwrap(),
+            files[4].to_str().unwrap(),
+        ],
+        repo.path(),
+    );
+    assert_eq!(log.commits[0].summary, direct.summary);
+    let direct_entries: Vec<_> = direct.entries.iter().filter(|e| e.differs()).collect();
+    assert_eq!(log.commits[0].entries.len(), direct_entries.len());
+}
+
+#[test]
+fn log_text_reads_well() {
+    let repo = history();
+    let out = accord()
+        .args(["log", PATH, "--repo"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("no paragraph-level changes (metadata or whitespace only)"));
+    assert!(text.contains("¶ 4c · 93 — added"), "{text}");
+}
+
+#[test]
+fn blame_keeps_origins_through_shifts() {
+    let repo = history();
+    let blame: Blame = json(&["blame", PATH, "--format", "json"], repo.path());
+    assert_eq!(blame.schema, "accord.blame/1");
+    let find = |section: &str, label: &str| {
+        blame
+            .blocks
+            .iter()
+            .find(|b| {
+                b.block.label == label
+                    && b.block.section.last().map(String::as_str) == Some(section)
+            })
+            .unwrap_or_else(|| panic!("{section} {label}"))
+    };
+    assert!(find("93", "4c.").commit.subject.starts_with("Version 4"));
+    assert!(find("1", "(1)").commit.subject.starts_with("Version 1"));
+    assert!(
+        find("93", "5.").commit.subject.starts_with("Version 1"),
+        "not touched by the insertion above it"
+    );
+    // Blame at an earlier revision knows nothing of later commits.
+    let earlier: Blame = json(
+        &["blame", PATH, "--rev", "HEAD~2", "--format", "json"],
+        repo.path(),
+    );
+    assert!(
+        earlier
+            .blocks
+            .iter()
+            .all(|b| b.commit.subject.starts_with("Version 1"))
+    );
+}
+
+#[test]
+fn git_specs_equal_the_files() {
+    let repo = history();
+    let files = versions();
+    let from_git: Comparison = json(
+        &[
+            "diff",
+            "--format",
+            "json",
+            &format!("HEAD~1:{PATH}"),
+            &format!("HEAD:{PATH}"),
+        ],
+        repo.path(),
+    );
+    let from_files: Comparison = json(
+        &[
+            "diff",
+            "--format",
+            "json",
+            files[3].to_str().unwrap(),
+            files[4].to_str().unwrap(),
+        ],
+        repo.path(),
+    );
+    assert_eq!(from_git.summary, from_files.summary);
+    assert_eq!(from_git.entries, from_files.entries);
+    assert_eq!(from_git.old.label, format!("HEAD~1:{PATH}"));
+}
+
+#[test]
+fn git_errors_are_one_line_and_exit_2() {
+    let repo = history();
+    let not_repo = tempfile::tempdir().unwrap();
+    let cases: Vec<(Vec<String>, &Path, &str)> = vec![
+        (
+            vec![
+                "diff".into(),
+                "HEAD~9:g/gg/index.md".into(),
+                format!("HEAD:{PATH}"),
+            ],
+            repo.path(),
+            "unknown revision",
+        ),
+        (
+            vec![
+                "diff".into(),
+                "HEAD:no/such.md".into(),
+                format!("HEAD:{PATH}"),
+            ],
+            repo.path(),
+            "is not in HEAD",
+        ),
+        (
+            vec!["diff".into(), "HEAD:g".into(), format!("HEAD:{PATH}")],
+            repo.path(),
+            "is a directory",
+        ),
+        (
+            vec!["diff".into(), "HEAD:a.txt".into(), "HEAD:b.txt".into()],
+            not_repo.path(),
+            "not a git repository",
+        ),
+        (
+            vec!["log".into(), PATH.into(), "nosuchbranch".into()],
+            repo.path(),
+            "unknown revision",
+        ),
+        (
+            vec![
+                "blame".into(),
+                PATH.into(),
+                "--rev".into(),
+                "nosuchbranch".into(),
+            ],
+            repo.path(),
+            "unknown revision",
+        ),
+    ];
+    for (args, dir, message) in cases {
+        let out = accord()
+            .args(&args)
+            .arg("--repo")
+            .arg(dir)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    // A binary blob.
+    std::fs::write(repo.path().join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    git(repo.path(), &["add", "image.png"]);
+    git(repo.path(), &["commit", "-q", "-m", "add image"]);
+    let out = accord()
+        .args(["diff", "HEAD:image.png", &format!("HEAD:{PATH}"), "--repo"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HEAD:image.png: binary"));
+}
+
+#[test]
+fn a_path_on_disk_wins_over_a_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("v1:draft.txt"), "1. Text.\n").unwrap();
+    accord()
+        .current_dir(dir.path())
+        .args(["diff", "v1:draft.txt", "v1:draft.txt"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn works_in_bare_clones_and_marks_shallow_boundaries() {
+    let repo = history();
+    let bare = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", repo.path().display());
+    git(bare.path(), &["clone", "-q", "--bare", &url, "bare.git"]);
+    let log: Log = json(
+        &["log", PATH, "--format", "json"],
+        &bare.path().join("bare.git"),
+    );
+    assert_eq!(log.commits.len(), 5);
+
+    git(
+        repo.path(),
+        &["worktree", "add", "-q", "../worktree-of-history"],
+    );
+    let worktree = repo.path().parent().unwrap().join("worktree-of-history");
+    let log: Log = json(&["log", PATH, "--format", "json"], &worktree);
+    assert_eq!(log.commits.len(), 5, "works from a linked worktree");
+    std::fs::remove_dir_all(&worktree).ok();
+
+    let shallow = tempfile::tempdir().unwrap();
+    git(shallow.path(), &["clone", "-q", "--depth", "2", &url, "s"]);
+    let log: Log = json(
+        &["log", PATH, "--format", "json"],
+        &shallow.path().join("s"),
+    );
+    assert_eq!(log.commits.len(), 2);
+    assert!(log.commits[1].truncated, "the boundary commit is marked");
+    assert!(!log.commits[0].truncated);
+}
+
+#[test]
+fn timeline_of_three_versions() {
+    let files = versions();
+    let out = accord()
+        .args(["diff", "--format", "json"])
+        .args([&files[0], &files[3], &files[4]])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let t: accord::history::Timeline = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(t.schema, "accord.timeline/1");
+    assert_eq!(t.versions.len(), 3);
+    let item = |section: &str, label: &str| {
+        t.blocks
+            .iter()
+            .find(|b| {
+                b.block.label == label
+                    && b.block.section.last().map(String::as_str) == Some(section)
+            })
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            item("93", "4c.").appeared,
+            item("93", "4c.").changed.clone()
+        ),
+        (1, vec![])
+    );
+    assert_eq!(
+        (item("1", "(1)").appeared, item("1", "(1)").changed.clone()),
+        (0, vec![])
+    );
+    assert_eq!(
+        item("21", "(2)").changed,
+        vec![2],
+        "Article 21 (2) changed in 2017"
+    );
+    let text = accord()
+        .args(["diff", "--color", "never"])
+        .args([&files[0], &files[3], &files[4]])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("since v2"));
+    let html = accord()
+        .args(["diff", "--format", "html"])
+        .args([&files[0], &files[3], &files[4]])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&html.stdout).contains("Timeline of 3 versions"));
+}
+
+#[test]
+fn versions_manifest_lists_the_shipped_texts() {
+    let out = accord()
+        .args(["versions", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let manifest: accord::manifest::Manifest = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(manifest.versions.len() >= 11);
+    assert!(manifest.versions.iter().any(|v| v.status == "illustrative"));
+    let text = accord().arg("versions").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("udhr-zh"));
+}
+
+#[test]
+fn git_external_diff_and_difftool() {
+    let repo = history();
+    let bin = assert_cmd::cargo::cargo_bin("accord");
+    let out = Command::new("git")
+        .args(["diff", "HEAD~2", "HEAD~1"])
+        .current_dir(repo.path())
+        .env("GIT_EXTERNAL_DIFF", format!("{} git-diff", bin.display()))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("+++ b/g/gg/index.md") && text.contains("4c"),
+        "{text}"
+    );
+
+    let out = Command::new("git")
+        .args([
+            "difftool",
+            "-y",
+            "-x",
+            &format!("{} diff --color never", bin.display()),
+            "HEAD~2",
+            "HEAD~1",
+        ])
+        .current_dir(repo.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("— added"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
