@@ -23,4 +23,5 @@ pub mod manifest;
 pub mod model;
 pub mod normalize;
 pub mod report;
+pub mod schemas;
 pub mod source;

@@ -441,14 +441,6 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
     (words, similarity, fallback)
 }
 
-/// The JSON Schema of `accord.diff/1`, as shipped in `schemas/`.
-pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Comparison);
-    let mut out = serde_json::to_string_pretty(&schema).expect("schema serialises");
-    out.push('\n');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

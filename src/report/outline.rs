@@ -186,11 +186,3 @@ fn enclosing_level(blocks: &[Block], index: usize) -> usize {
         .find_map(|b| b.level)
         .map_or(1, usize::from)
 }
-
-/// The JSON Schema of `accord.outline/1`, as shipped in `schemas/`.
-pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Outline);
-    let mut out = serde_json::to_string_pretty(&schema).expect("schema serialises");
-    out.push('\n');
-    out
-}
