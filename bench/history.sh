@@ -15,7 +15,7 @@ git init -q -b main
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
 for seed in $(seq 1 "$commits"); do
   python3 "$here/make_corpus.py" --size 57K --seed "$seed" --seed-file "$here/../versions/dushanbe-2021.en.txt" \
-    --out-dir "$work/corpus" >/dev/null
+    --out-dir "$work/corpus" >/dev/null 2>&1
   cp "$work/corpus/new.txt" doc.txt
   git add doc.txt
   git commit -q -m "revision $seed"

@@ -439,8 +439,11 @@ fn blob_document(
     let Some(id) = id else {
         return Ok(Document::default());
     };
-    let bytes = source::git::blob(repo, id)?;
-    match source::from_bytes(label.to_string(), &bytes, input.encoding.as_deref()) {
+    bytes_document(&source::git::blob(repo, id)?, label, input)
+}
+
+fn bytes_document(bytes: &[u8], label: &str, input: &InputOptions) -> Result<Document> {
+    match source::from_bytes(label.to_string(), bytes, input.encoding.as_deref()) {
         Ok(src) => Ok(normalize::document(
             &src.text,
             &normalize::Options {
@@ -468,45 +471,57 @@ fn progress(len: usize, what: &str) -> indicatif::ProgressBar {
 }
 
 fn log(args: &LogArgs) -> Result<Outcome> {
+    use rayon::prelude::*;
     let repo = source::git::open(args.input.repo.as_deref())?;
     let path = source::git::root_path(&repo, &args.path);
     let changes = source::git::changes(&repo, &args.path, &args.range, false)?;
     let bar = progress(changes.len(), "reading history");
-    let mut cache: std::collections::HashMap<git2::Oid, Document> =
-        std::collections::HashMap::new();
-    let mut document = |id: Option<git2::Oid>, label: &str| -> Result<Document> {
-        match id {
-            Some(id) if cache.contains_key(&id) => Ok(cache[&id].clone()),
-            _ => {
-                let doc = blob_document(&repo, id, label, &args.input)?;
-                if let Some(id) = id {
-                    cache.insert(id, doc.clone());
-                }
-                Ok(doc)
+    // Blobs are read one by one (a repository handle is not shared across threads), then
+    // each distinct version is normalized once and the comparisons run in parallel.
+    let mut blobs: Vec<(git2::Oid, String, Vec<u8>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for change in &changes {
+        for id in [change.before, change.after].into_iter().flatten() {
+            if seen.insert(id) {
+                blobs.push((
+                    id,
+                    format!("{}:{path}", change.commit),
+                    source::git::blob(&repo, id)?,
+                ));
             }
         }
-    };
+    }
+    let documents: std::collections::HashMap<git2::Oid, Document> = blobs
+        .par_iter()
+        .map(|(id, label, bytes)| Ok((*id, bytes_document(bytes, label, &args.input)?)))
+        .collect::<Result<_>>()?;
+    let empty = Document::default();
+    let get = |id: Option<git2::Oid>| id.and_then(|id| documents.get(&id)).unwrap_or(&empty);
+    let comparisons: Vec<crate::diff::Comparison> = changes
+        .par_iter()
+        .map(|change| {
+            let id = change.commit.to_string();
+            let comparison = crate::diff::compare(
+                get(change.before),
+                get(change.after),
+                &format!("{id}^:{path}"),
+                &format!("{id}:{path}"),
+                &crate::diff::Options::default(),
+            );
+            bar.inc(1);
+            comparison
+        })
+        .collect();
+    bar.finish_and_clear();
     let mut commits = Vec::with_capacity(changes.len());
-    for change in &changes {
-        let id = change.commit.to_string();
-        let before = document(change.before, &format!("{id}^:{path}"))?;
-        let after = document(change.after, &format!("{id}:{path}"))?;
-        let comparison = crate::diff::compare(
-            &before,
-            &after,
-            &format!("{id}^:{path}"),
-            &format!("{id}:{path}"),
-            &crate::diff::Options::default(),
-        );
+    for (change, comparison) in changes.iter().zip(comparisons) {
         let info = source::git::commit_info(&repo, change.commit)?;
         commits.push(crate::history::LogCommit::new(
             commit_ref(info),
             change.truncated,
             comparison,
         ));
-        bar.inc(1);
     }
-    bar.finish_and_clear();
     let log = crate::history::Log {
         schema: "accord.log/1".to_string(),
         path,
