@@ -22,6 +22,7 @@ pub mod history;
 pub mod manifest;
 pub mod model;
 pub mod normalize;
+pub mod parallel;
 pub mod report;
 pub mod schemas;
 pub mod source;

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod align;
 mod browser;
 mod conservation;
 mod diff;

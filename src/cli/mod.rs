@@ -52,6 +52,12 @@ when they differ in those ways), 2 on trouble.\n\nExamples:\n  accord diff versi
 accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on removed,moved old.txt new.txt"
     )]
     Diff(DiffArgs),
+    /// Pair the blocks of two or more language versions and check each pair: missing
+    /// paragraphs, numbers and dates that differ, length outliers, untranslated text.
+    #[command(
+        after_help = "Exit status: 0 with no findings, 1 with findings, 2 on trouble.\n\nExamples:\n  accord align versions/udhr/udhr.en.txt versions/udhr/udhr.ru.txt versions/udhr/udhr.zh.txt\n  accord align --format tmx en.txt ru.txt -o memory.tmx"
+    )]
+    Align(AlignArgs),
     /// For each commit that changed a file (newest first, like git log), what it did at
     /// paragraph level: added, removed, changed, moved, split, merged, renumbered.
     #[command(
@@ -158,6 +164,36 @@ pub struct DiffArgs {
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct AlignArgs {
+    /// The language versions: files, `-` for standard input, or git specs `REV:PATH`. The
+    /// first is the one the others are aligned to.
+    #[arg(value_name = "VERSION", num_args = 2.., required = true)]
+    pub versions: Vec<String>,
+    /// Languages of the versions, comma-separated in argument order (e.g. `en,ru,zh`);
+    /// detected from the script when not given.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub lang: Vec<String>,
+    #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
+    pub format: AlignFormat,
+    /// Show only the pairs with findings in the terminal table.
+    #[arg(long)]
+    pub only_findings: bool,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    Text,
+    Json,
+    Html,
+    Tsv,
+    Tmx,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -268,6 +304,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Outline(args) => outline(&args),
         Command::Diff(args) => diff(&args),
+        Command::Align(args) => align(&args),
         Command::Log(args) => log(&args),
         Command::Blame(args) => blame(&args),
         Command::Versions(args) => versions(&args),
@@ -315,6 +352,48 @@ fn outline(args: &OutlineArgs) -> Result<Outcome> {
         Outcome::Clean
     } else {
         Outcome::Findings
+    })
+}
+
+fn align(args: &AlignArgs) -> Result<Outcome> {
+    if !args.lang.is_empty() && args.lang.len() != args.versions.len() {
+        anyhow::bail!(
+            "--lang: {} codes for {} versions; give one per version, in order",
+            args.lang.len(),
+            args.versions.len()
+        );
+    }
+    let documents = read_all(&args.versions, &args.input, !args.input.no_repair)?;
+    let documents: Vec<(String, String, Document)> = documents
+        .into_iter()
+        .enumerate()
+        .map(|(k, (label, doc))| {
+            let lang = args
+                .lang
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| crate::parallel::lang::detect(&doc));
+            (label, lang, doc)
+        })
+        .collect();
+    let alignment = crate::parallel::align(&documents);
+    let text = match args.format {
+        AlignFormat::Json => report::align::json(&alignment),
+        AlignFormat::Html => report::align::html(&alignment),
+        AlignFormat::Tsv => report::align::tsv(&alignment),
+        AlignFormat::Tmx => report::align::tmx(&alignment),
+        AlignFormat::Text => report::align::terminal(
+            &alignment,
+            args.output.paint(),
+            terminal_width(),
+            args.only_findings,
+        ),
+    };
+    output::write(args.output.output.as_deref(), &text)?;
+    Ok(if alignment.summary.findings > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
     })
 }
 

@@ -564,6 +564,21 @@ mod tests {
 
 const TIMELINE_TEMPLATE: &str = include_str!("assets/timeline.html");
 
+/// Render one of the simpler pages (no script): the shared CSS and its CSP hash are added to
+/// the context.
+pub(crate) fn render_template(name: &str, source: &str, context: minijinja::Value) -> String {
+    let mut env = minijinja::Environment::new();
+    env.add_template(name, source).expect("template parses");
+    let base = minijinja::context! {
+        version => env!("CARGO_PKG_VERSION"),
+        css => CSS,
+        style_hash => csp_hash(CSS),
+    };
+    env.get_template(name)
+        .and_then(|tpl| tpl.render(minijinja::context! { ..base, ..context }))
+        .expect("template renders")
+}
+
 #[derive(Serialize)]
 struct TimelineRow {
     anchor: String,

@@ -1,6 +1,7 @@
 //! Renderers. Each takes one serialisable result and returns text; none computes anything
 //! the result does not already hold.
 
+pub mod align;
 pub mod diff;
 pub mod history;
 pub mod html;
