@@ -340,3 +340,29 @@ fn other_formats_and_the_language_override() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn three_versions_keep_every_block_exactly_once() {
+    let a = align_json(&[&udhr("en"), &udhr("ru"), &udhr("zh")]);
+    for d in 0..3 {
+        let mut lines: Vec<usize> = a
+            .pairs
+            .iter()
+            .flat_map(|p| p.blocks[d].iter().map(|b| b.line))
+            .collect();
+        let n = lines.len();
+        lines.sort_unstable();
+        lines.dedup();
+        assert_eq!(
+            (n, lines.len()),
+            (a.documents[d].blocks, a.documents[d].blocks),
+            "document {d}"
+        );
+    }
+    assert!(
+        a.pairs
+            .iter()
+            .flat_map(|p| &p.findings)
+            .all(|f| f.check == Check::Missing)
+    );
+}

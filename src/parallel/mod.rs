@@ -435,9 +435,14 @@ fn rows(documents: &[(String, String, Document)], links: &[Vec<Link>]) -> Vec<Pa
                 continue;
             }
             last_pivot = link.a[0] as f64;
-            let existing = link.a.iter().find_map(|&i| row_of_pivot[i]);
-            let id = match existing {
-                Some(id) => id,
+            // The link may join pivot blocks that links to other documents put in different
+            // rows (one translation merged two paragraphs another kept apart): those rows
+            // become one, so every block stays in exactly one row.
+            let mut existing: Vec<usize> = link.a.iter().filter_map(|&i| row_of_pivot[i]).collect();
+            existing.sort_unstable();
+            existing.dedup();
+            let id = match existing.first() {
+                Some(&id) => id,
                 None => {
                     rows.push(Row {
                         members: vec![Vec::new(); documents.len()],
@@ -448,6 +453,21 @@ fn rows(documents: &[(String, String, Document)], links: &[Vec<Link>]) -> Vec<Pa
                     rows.len() - 1
                 }
             };
+            for &other in existing.iter().skip(1) {
+                let moved = std::mem::take(&mut rows[other].members);
+                for (d, ids) in moved.into_iter().enumerate() {
+                    for i in ids {
+                        if d == 0 {
+                            row_of_pivot[i] = Some(id);
+                        }
+                        if !rows[id].members[d].contains(&i) {
+                            rows[id].members[d].push(i);
+                        }
+                    }
+                }
+                rows[other].members = vec![Vec::new(); documents.len()];
+                rows[id].position = rows[id].position.min(rows[other].position);
+            }
             let row = &mut rows[id];
             for &i in &link.a {
                 if !row.members[0].contains(&i) {
@@ -478,6 +498,7 @@ fn rows(documents: &[(String, String, Document)], links: &[Vec<Link>]) -> Vec<Pa
             });
         }
     }
+    rows.retain(|r| r.members.iter().any(|m| !m.is_empty()));
     rows.sort_by(|x, y| x.position.total_cmp(&y.position));
     // Blocks the pivot lacks, found at the same place in several documents, are one another's
     // counterparts (the adoption notes of the Russian and Chinese texts that the English one
