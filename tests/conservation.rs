@@ -195,7 +195,7 @@ fn document() -> impl Strategy<Value = String> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 256,
+        cases: crate::diff_properties::cases(),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions/conservation.txt"))),
         ..ProptestConfig::default()
     })]

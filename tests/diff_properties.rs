@@ -78,9 +78,14 @@ fn render(paras: &[String]) -> String {
     out
 }
 
+/// Cases per property: 256 in CI; `PROPTEST_CASES=10000` for the long run.
+pub fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 256,
+        cases: cases(),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions/diff_properties.txt"))),
         ..ProptestConfig::default()
     })]
@@ -116,6 +121,54 @@ proptest! {
         }
         let again = diff::compare(&old, &new, "old", "new", &diff::Options::default());
         prop_assert_eq!(serde_json::to_string(&c).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+
+    #[test]
+    fn comparing_backwards_mirrors_the_comparison(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
+        let old = normalize::document(&render(&paras), &NormalizeOptions::default());
+        let new = normalize::document(&render(&apply(paras, &edits)), &NormalizeOptions::default());
+        let forward = diff::compare(&old, &new, "a", "b", &diff::Options::default()).summary;
+        let backward = diff::compare(&new, &old, "b", "a", &diff::Options::default()).summary;
+        prop_assert_eq!(forward.added, backward.removed);
+        prop_assert_eq!(forward.removed, backward.added);
+        prop_assert_eq!(forward.split, backward.merged);
+        prop_assert_eq!(forward.merged, backward.split);
+        prop_assert_eq!(forward.changed, backward.changed);
+        prop_assert_eq!(forward.unchanged, backward.unchanged);
+        prop_assert_eq!(forward.renumbered, backward.renumbered);
+        prop_assert_eq!(forward.moved, backward.moved);
+    }
+
+    #[test]
+    fn aligning_keeps_every_block_once_and_is_deterministic(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
+        let a = normalize::document(&render(&paras), &NormalizeOptions::default());
+        let b = normalize::document(&render(&apply(paras, &edits)), &NormalizeOptions::default());
+        let docs = vec![("a".to_string(), "en".to_string(), a.clone()), ("b".to_string(), "fr".to_string(), b.clone())];
+        let alignment = accord::parallel::align(&docs);
+        for (d, doc) in [&a, &b].iter().enumerate() {
+            let mut lines: Vec<usize> = alignment.pairs.iter().flat_map(|p| p.blocks[d].iter().map(|x| x.line)).collect();
+            lines.sort_unstable();
+            prop_assert_eq!(lines, doc.blocks.iter().map(|x| x.line).collect::<Vec<_>>());
+        }
+        let again = accord::parallel::align(&docs);
+        prop_assert_eq!(serde_json::to_string(&alignment).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+
+    #[test]
+    fn a_document_aligned_with_itself_pairs_one_to_one(paras in prop::collection::vec(paragraph(), 1..25)) {
+        let doc = normalize::document(&render(&paras), &NormalizeOptions::default());
+        let docs = vec![("a".to_string(), "en".to_string(), doc.clone()), ("a".to_string(), "en".to_string(), doc)];
+        let alignment = accord::parallel::align(&docs);
+        prop_assert!(alignment.pairs.iter().all(|p| p.blocks[0].len() == 1 && p.blocks[1].len() == 1 && p.blocks[0] == p.blocks[1]));
+        prop_assert_eq!(alignment.summary.findings, 0);
+    }
+
+    #[test]
+    fn outlines_are_deterministic(paras in prop::collection::vec(paragraph(), 1..25)) {
+        let text = render(&paras);
+        let once = accord::report::outline::json(&accord::report::outline::Outline::new("x", &normalize::document(&text, &NormalizeOptions::default())));
+        let twice = accord::report::outline::json(&accord::report::outline::Outline::new("x", &normalize::document(&text, &NormalizeOptions::default())));
+        prop_assert_eq!(once, twice);
     }
 
     #[test]
