@@ -28,12 +28,17 @@ fn input_words(text: &str) -> String {
         .collect()
 }
 
+/// Whitespace, and invisible characters that make a line blank, are layout, not content.
+fn visible(c: char) -> bool {
+    !c.is_whitespace() && !accord::normalize::text::is_invisible(c)
+}
+
 /// Every character of the blocks' sources but whitespace: a run-in split moves a line
 /// break, nothing else.
 fn original_words(doc: &Document) -> String {
     doc.blocks
         .iter()
-        .flat_map(|b| b.original.chars().filter(|c| !c.is_whitespace()))
+        .flat_map(|b| b.original.chars().filter(|c| visible(*c)))
         .collect()
 }
 

@@ -49,6 +49,11 @@ pub fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
         let Some(prefix_start) = prefix_start else {
             continue;
         };
+        // The word before may be the second half of the previous site (`part- dig- ach`):
+        // sites must not overlap, and that word is already repaired.
+        if sites.last().is_some_and(|s: &HyphenSite| prefix_start < s.end) {
+            continue;
+        }
         // `x-- y` or `–- y` are not hyphenated words.
         if before[..prefix_start].ends_with(['-', '\u{2010}']) {
             continue;
@@ -75,6 +80,7 @@ pub fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
             prefix: before[prefix_start..].to_string(),
             next: next.to_string(),
         });
+
     }
     sites
 }
@@ -256,6 +262,12 @@ mod tests {
         );
         assert_eq!(repair_hyphens("in 2022- 2024", &[]), "in 2022-2024");
         assert_eq!(repair_hyphens("Anti- Terrorist", &[]), "Anti-Terrorist");
+    }
+
+    #[test]
+    fn chained_broken_hyphens_do_not_overlap() {
+        // Found by fuzzing: the second site started inside the first.
+        assert_eq!(repair_hyphens("each part- dig- ach part", &[]), "each part-dig- ach part");
     }
 
     #[test]

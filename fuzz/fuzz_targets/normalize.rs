@@ -1,0 +1,24 @@
+//! Arbitrary bytes through decoding, normalizing and every report of an outline: no panic,
+//! and the conservation invariant (every non-space character of the body in some block).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(source) = accord::source::from_bytes("fuzz".into(), data, None) else { return };
+    for repair in [true, false] {
+        let doc = accord::normalize::document(&source.text, &accord::normalize::Options { repair });
+        let outline = accord::report::outline::Outline::new("fuzz", &doc);
+        let _ = accord::report::outline::json(&outline);
+        let _ = accord::report::outline::terminal(&outline, accord::report::term::Paint { color: true });
+        // Invisible characters (a stray BOM, a zero-width space) on a line of their own make a
+        // blank line, so they count as whitespace here.
+        let visible = |c: &char| !c.is_whitespace() && !accord::normalize::text::is_invisible(*c);
+        let kept: usize = doc.blocks.iter().map(|b| b.original.chars().filter(visible).count()).sum();
+        let total: usize = source.text.chars().filter(visible).count();
+        assert!(kept <= total, "blocks hold more than the input");
+        if doc.metadata.is_empty() && !source.text.starts_with("---") {
+            assert_eq!(kept, total, "characters lost");
+        }
+    }
+});
