@@ -24,7 +24,7 @@ fn input_words(text: &str) -> String {
     lines
         .join("\n")
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| visible(*c))
         .collect()
 }
 
