@@ -21,11 +21,7 @@ fn input_words(text: &str) -> String {
     {
         lines.drain(..close + 2);
     }
-    lines
-        .join("\n")
-        .chars()
-        .filter(|c| visible(*c))
-        .collect()
+    lines.join("\n").chars().filter(|c| visible(*c)).collect()
 }
 
 /// Whitespace, and invisible characters that make a line blank, are layout, not content.

@@ -80,7 +80,10 @@ fn render(paras: &[String]) -> String {
 
 /// Cases per property: 256 in CI; `PROPTEST_CASES=10000` for the long run.
 pub fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
 }
 
 proptest! {

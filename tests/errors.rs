@@ -138,3 +138,210 @@ fn control_characters_never_reach_the_terminal() {
     assert!(!text.contains('\u{202E}'));
     assert!(text.contains("\u{1b}["), "accord's own colours still work");
 }
+
+#[test]
+fn unreadable_file() {
+    let (_d, path) = temp_file("secret.txt", b"1. Text.\n");
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
+    std::fs::set_permissions(&path, perms).unwrap();
+    // Root reads anything; a file whose read fails is then the kernel's memory file.
+    let target = if std::fs::read(&path).is_ok() {
+        "/proc/self/mem".to_string()
+    } else {
+        path.clone()
+    };
+    fails_cleanly(&["outline", &target], &target, None);
+    fails_cleanly(
+        &["diff", &target, "versions/udhr/udhr.en.txt"],
+        &target,
+        None,
+    );
+}
+
+#[test]
+fn corrupt_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    run(&["init", "-q"]);
+    std::fs::write(dir.path().join("a.txt"), "1. Text.\n").unwrap();
+    run(&["add", "a.txt"]);
+    run(&["commit", "-q", "-m", "one"]);
+    // Every object file truncated: the repository is there, its contents are not.
+    for entry in walk(&dir.path().join(".git/objects")) {
+        std::fs::write(entry, b"garbage").unwrap();
+    }
+    let repo = dir.path().display().to_string();
+    let err = fails_cleanly(
+        &["diff", "HEAD:a.txt", "HEAD:a.txt", "--repo", &repo],
+        "HEAD",
+        None,
+    );
+    assert!(!err.contains("panicked"));
+    fails_cleanly(&["log", "a.txt", "--repo", &repo], "", None);
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn closed_stdout_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("accord"))
+        .args([
+            "diff",
+            "--all",
+            "versions/dushanbe-2021.draft.en.txt",
+            "versions/dushanbe-2021.en.txt",
+        ])
+        .current_dir(crate::util::root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before accord writes, as `accord diff a b | head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn no_partial_output_file_on_failure_and_devices_are_written_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.json");
+    let target_str = target.display().to_string();
+    fails_cleanly(
+        &[
+            "diff",
+            "no/such.txt",
+            "versions/udhr/udhr.en.txt",
+            "-o",
+            &target_str,
+        ],
+        "no/such.txt",
+        None,
+    );
+    assert!(!target.exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no temporary file left"
+    );
+    accord()
+        .args([
+            "diff",
+            "--format",
+            "json",
+            "versions/udhr/udhr.en.txt",
+            "versions/udhr/udhr.en.txt",
+            "-o",
+            "/dev/null",
+        ])
+        .assert()
+        .code(0);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device(),
+        "/dev/null not replaced"
+    );
+    // An existing report is replaced whole, keeping its permissions.
+    std::fs::write(&target, "old").unwrap();
+    accord()
+        .args([
+            "outline",
+            "--format",
+            "json",
+            "versions/udhr/udhr.en.txt",
+            "-o",
+            &target_str,
+        ])
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('{'));
+}
+
+#[test]
+fn a_hundred_thousand_identical_paragraphs() {
+    // Bounded by its size: every paragraph is the same, so nothing identifies one.
+    let base = "The same paragraph again.\n\n".repeat(100_000);
+    let changed = format!(
+        "{}An inserted paragraph.\n\n{}",
+        "The same paragraph again.\n\n".repeat(50_000),
+        "The same paragraph again.\n\n".repeat(50_000)
+    );
+    let (_a, a) = temp_file("a.txt", base.as_bytes());
+    let (_b, b) = temp_file("b.txt", changed.as_bytes());
+    let out = accord()
+        .args(["diff", "--format", "json", &a, &b])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c: accord::diff::Comparison = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (c.summary.added, c.summary.unchanged, c.summary.removed),
+        (1, 100_000, 0)
+    );
+    let aligned = accord()
+        .args(["align", "--format", "json", &a, &b])
+        .output()
+        .unwrap();
+    assert!(matches!(aligned.status.code(), Some(0 | 1)));
+}
+
+#[test]
+fn a_huge_paragraph_falls_back_and_says_so() {
+    let old = "word ".repeat(2_000_000);
+    let new = format!(
+        "{}changed {}",
+        "word ".repeat(1_000_000),
+        "word ".repeat(999_999)
+    );
+    let (_a, a) = temp_file("a.txt", old.as_bytes());
+    let (_b, b) = temp_file("b.txt", new.as_bytes());
+    let out = accord()
+        .args(["diff", "--format", "json", &a, &b])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let c: accord::diff::Comparison = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c.summary.changed, 1);
+    assert!(
+        c.entries[0]
+            .fallback
+            .as_deref()
+            .is_some_and(|f| f.contains("too large"))
+    );
+}

@@ -27,6 +27,10 @@ pub struct Options {
 
 /// Time allowed for the word diff of one pair before it falls back to a coarser diff.
 const WORD_DIFF_BUDGET: Duration = Duration::from_millis(200);
+/// Paragraphs larger than this together are not diffed word by word: tokens and their keys
+/// would take many times the text's size in memory. They get [`coarse_diff`] instead.
+const WORD_DIFF_MAX_BYTES: usize = 4 * 1024 * 1024;
+
 /// Time allowed for the block-level diff of the whole document.
 const BLOCK_DIFF_BUDGET: Duration = Duration::from_secs(3);
 
@@ -367,6 +371,9 @@ fn moved_flags(pairs: &[align::Pair], order: &[((i64, u8, usize), usize)]) -> Ve
 /// Word-level diff of two texts. Returns the words, the similarity of the word sequences
 /// and, when the deadline fired, a note saying the diff fell back to whole-text replacement.
 pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Option<String>) {
+    if old.len() + new.len() > WORD_DIFF_MAX_BYTES {
+        return coarse_diff(old, new);
+    }
     let old_tokens = tokens::tokenize(old);
     let new_tokens = tokens::tokenize(new);
     let fold = |t: &tokens::Token<'_>| key(t.core, options);
@@ -441,6 +448,45 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
     (words, similarity, fallback)
 }
 
+/// The diff of two huge paragraphs in linear time and memory: the common beginning and end
+/// are equal, the middle is replaced, and the report says so.
+fn coarse_diff(old: &str, new: &str) -> (Vec<Word>, f64, Option<String>) {
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(old.len().min(new.len()), |((i, _), _)| i);
+    let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
+    let suffix = old_rest
+        .chars()
+        .rev()
+        .zip(new_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let mut words = Vec::new();
+    let mut push = |op: Op, text: &str| {
+        if !text.is_empty() {
+            words.push(Word {
+                op,
+                text: text.to_string(),
+            });
+        }
+    };
+    push(Op::Equal, &old[..prefix]);
+    push(Op::Delete, &old_rest[..old_rest.len() - suffix]);
+    push(Op::Insert, &new_rest[..new_rest.len() - suffix]);
+    push(Op::Equal, &old_rest[old_rest.len() - suffix..]);
+    let same = (prefix + suffix) as f64;
+    let similarity = 2.0 * same / (old.len() + new.len()).max(1) as f64;
+    let note = format!(
+        "paragraphs of {} and {} bytes are too large to compare word by word; the differing middle is shown whole",
+        old.len(),
+        new.len()
+    );
+    (words, similarity.min(1.0), Some(note))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +517,30 @@ mod tests {
         assert_eq!(new, "The States firmly support it!");
         assert!(similarity > 0.7 && similarity < 1.0);
         assert!(fallback.is_none());
+    }
+
+    #[test]
+    fn huge_paragraphs_get_a_coarse_diff_that_still_rebuilds_both() {
+        let old = "word ".repeat(1_000_000);
+        let new = format!(
+            "{}changed {}",
+            "word ".repeat(500_000),
+            "word ".repeat(499_999)
+        );
+        let (words, similarity, note) = word_diff(&old, &new, &Options::default());
+        let rebuilt_old: String = words
+            .iter()
+            .filter(|w| w.op != Op::Insert)
+            .map(|w| w.text.as_str())
+            .collect();
+        let rebuilt_new: String = words
+            .iter()
+            .filter(|w| w.op != Op::Delete)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(rebuilt_old, old);
+        assert_eq!(rebuilt_new, new);
+        assert!(note.is_some() && similarity > 0.9);
     }
 
     #[test]

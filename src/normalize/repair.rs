@@ -51,7 +51,10 @@ pub fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
         };
         // The word before may be the second half of the previous site (`part- dig- ach`):
         // sites must not overlap, and that word is already repaired.
-        if sites.last().is_some_and(|s: &HyphenSite| prefix_start < s.end) {
+        if sites
+            .last()
+            .is_some_and(|s: &HyphenSite| prefix_start < s.end)
+        {
             continue;
         }
         // `x-- y` or `–- y` are not hyphenated words.
@@ -80,7 +83,6 @@ pub fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
             prefix: before[prefix_start..].to_string(),
             next: next.to_string(),
         });
-
     }
     sites
 }
@@ -267,7 +269,10 @@ mod tests {
     #[test]
     fn chained_broken_hyphens_do_not_overlap() {
         // Found by fuzzing: the second site started inside the first.
-        assert_eq!(repair_hyphens("each part- dig- ach part", &[]), "each part-dig- ach part");
+        assert_eq!(
+            repair_hyphens("each part- dig- ach part", &[]),
+            "each part-dig- ach part"
+        );
     }
 
     #[test]

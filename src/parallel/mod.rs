@@ -236,7 +236,7 @@ const SKIP_COST: f64 = 6.0;
 const TWO_TO_ONE_COST: f64 = 2.5;
 /// Widest stretch compared exhaustively; longer ones are aligned within a band around the
 /// diagonal, which is where a translation's paragraphs lie.
-const BAND: usize = 60;
+const BAND: usize = 40;
 
 struct Features {
     chars: f64,
@@ -322,24 +322,44 @@ fn gap(a: &[Block], b: &[Block], offset_a: usize, offset_b: usize, ratio: f64) -
     }
     let single_a: Vec<Features> = (0..n).map(|i| features(&a[i..=i])).collect();
     let single_b: Vec<Features> = (0..m).map(|j| features(&b[j..=j])).collect();
-    let in_band = |i: usize, j: usize| {
-        let diagonal = i as f64 * m as f64 / n as f64;
-        (j as f64 - diagonal).abs() <= BAND as f64 + (n.abs_diff(m)) as f64
-    };
+    // Two-block features, computed once: the 2-1 and 1-2 moves look at every neighbour pair.
+    let double_a: Vec<Option<Features>> = (0..n)
+        .map(|i| (i >= 1).then(|| features(&a[i - 1..=i])))
+        .collect();
+    let double_b: Vec<Option<Features>> = (0..m)
+        .map(|j| (j >= 1).then(|| features(&b[j - 1..=j])))
+        .collect();
+    // Banded storage: row i keeps columns lo[i]..=hi[i] around the diagonal, so memory and
+    // time grow with the stretch's length, not its square.
+    let lo: Vec<usize> = (0..=n).map(|i| (i * m / n).saturating_sub(BAND)).collect();
+    let hi: Vec<usize> = (0..=n)
+        .map(|i| ((i * m).div_ceil(n) + BAND).min(m))
+        .collect();
     const INF: f64 = f64::INFINITY;
-    let mut cost = vec![vec![INF; m + 1]; n + 1];
-    let mut back: Vec<Vec<(u8, u8, MatchedBy)>> =
-        vec![vec![(0, 0, MatchedBy::Length); m + 1]; n + 1];
+    let mut cost: Vec<Vec<f64>> = (0..=n).map(|i| vec![INF; hi[i] - lo[i] + 1]).collect();
+    let mut back: Vec<Vec<(u8, u8, MatchedBy)>> = (0..=n)
+        .map(|i| vec![(0, 0, MatchedBy::Length); hi[i] - lo[i] + 1])
+        .collect();
+    let at = |cost: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
+        if j < lo[i] || j > hi[i] {
+            INF
+        } else {
+            cost[i][j - lo[i]]
+        }
+    };
     cost[0][0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            if (i, j) == (0, 0) || !in_band(i, j) {
+        for j in lo[i]..=hi[i] {
+            if (i, j) == (0, 0) {
                 continue;
             }
             let mut best = (INF, (0u8, 0u8, MatchedBy::Length));
             let mut consider = |di: usize, dj: usize, step: f64, by: MatchedBy| {
-                if i >= di && j >= dj && cost[i - di][j - dj] + step < best.0 {
-                    best = (cost[i - di][j - dj] + step, (di as u8, dj as u8, by));
+                if i >= di && j >= dj {
+                    let c = at(&cost, i - di, j - dj) + step;
+                    if c < best.0 {
+                        best = (c, (di as u8, dj as u8, by));
+                    }
                 }
             };
             if i >= 1 && j >= 1 {
@@ -352,28 +372,38 @@ fn gap(a: &[Block], b: &[Block], offset_a: usize, offset_b: usize, ratio: f64) -
             if j >= 1 {
                 consider(0, 1, SKIP_COST, MatchedBy::Length);
             }
-            if i >= 2 && j >= 1 && !single_a[i - 1].heading && !single_a[i - 2].heading {
-                let (c, by) = pair_cost(&features(&a[i - 2..i]), &single_b[j - 1], ratio);
+            if i >= 2
+                && j >= 1
+                && !single_a[i - 1].heading
+                && !single_a[i - 2].heading
+                && let Some(pair) = &double_a[i - 1]
+            {
+                let (c, by) = pair_cost(pair, &single_b[j - 1], ratio);
                 consider(2, 1, c + TWO_TO_ONE_COST, by);
             }
-            if i >= 1 && j >= 2 && !single_b[j - 1].heading && !single_b[j - 2].heading {
-                let (c, by) = pair_cost(&single_a[i - 1], &features(&b[j - 2..j]), ratio);
+            if i >= 1
+                && j >= 2
+                && !single_b[j - 1].heading
+                && !single_b[j - 2].heading
+                && let Some(pair) = &double_b[j - 1]
+            {
+                let (c, by) = pair_cost(&single_a[i - 1], pair, ratio);
                 consider(1, 2, c + TWO_TO_ONE_COST, by);
             }
-            cost[i][j] = best.0;
-            back[i][j] = best.1;
+            cost[i][j - lo[i]] = best.0;
+            back[i][j - lo[i]] = best.1;
         }
     }
     let mut links = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj, by) = back[i][j];
+        let (di, dj, by) = back[i][j - lo[i]];
         let (di, dj) = (usize::from(di), usize::from(dj));
         if di == 0 && dj == 0 {
-            // Outside the band: cannot happen for the corner, kept as a guard.
+            // Unreachable within the band: the corner always is; kept as a guard.
             break;
         }
-        let step = cost[i][j] - cost[i - di][j - dj];
+        let step = at(&cost, i, j) - at(&cost, i - di, j - dj);
         let a_ids: Vec<usize> = (i - di..i).map(|k| offset_a + k).collect();
         let b_ids: Vec<usize> = (j - dj..j).map(|k| offset_b + k).collect();
         links.push(if di == 0 || dj == 0 {
