@@ -107,3 +107,22 @@ fn json_is_valid_and_keeps_the_text() {
         assert!(text.contains("\\u001b]0;pwned"));
     }
 }
+
+#[test]
+fn align_outputs_are_inert() {
+    let text = output(&["align", "--color", "always", OLD, NEW]);
+    assert!(only_own_escapes(&text), "{text:?}");
+    assert!(!text.chars().any(|c| BIDI.contains(&c) || c == '\u{7}'));
+    let html = output(&["align", "--format", "html", OLD, NEW]);
+    assert!(!html.contains("<script>document") && !html.contains("<img"));
+    assert!(html.contains("[U+202E]evil"));
+    let tsv = output(&["align", "--format", "tsv", OLD, NEW]);
+    assert!(!tsv.contains('\u{1b}') && !tsv.contains('\u{7}'));
+    assert!(tsv.lines().skip(1).all(|l| l.split('\t').count() == 6), "no field breaks a row");
+    let tmx = output(&["align", "--format", "tmx", OLD, NEW]);
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    roxmltree::Document::parse_with_options(&tmx, options).expect("well-formed despite the payload");
+    assert!(tmx.contains("&lt;script&gt;"));
+    let json: serde_json::Value = serde_json::from_str(&output(&["align", "--format", "json", OLD, NEW])).unwrap();
+    assert!(json.is_object());
+}
