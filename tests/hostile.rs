@@ -118,11 +118,19 @@ fn align_outputs_are_inert() {
     assert!(html.contains("[U+202E]evil"));
     let tsv = output(&["align", "--format", "tsv", OLD, NEW]);
     assert!(!tsv.contains('\u{1b}') && !tsv.contains('\u{7}'));
-    assert!(tsv.lines().skip(1).all(|l| l.split('\t').count() == 6), "no field breaks a row");
+    assert!(
+        tsv.lines().skip(1).all(|l| l.split('\t').count() == 6),
+        "no field breaks a row"
+    );
     let tmx = output(&["align", "--format", "tmx", OLD, NEW]);
-    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
-    roxmltree::Document::parse_with_options(&tmx, options).expect("well-formed despite the payload");
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(&tmx, options)
+        .expect("well-formed despite the payload");
     assert!(tmx.contains("&lt;script&gt;"));
-    let json: serde_json::Value = serde_json::from_str(&output(&["align", "--format", "json", OLD, NEW])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&output(&["align", "--format", "json", OLD, NEW])).unwrap();
     assert!(json.is_object());
 }

@@ -67,6 +67,33 @@ pub struct Summary {
     pub renumbered: usize,
 }
 
+impl Summary {
+    /// The counts in reading order, each with its name: differences first, unchanged last.
+    pub fn counts(&self) -> [(&'static str, usize); 8] {
+        [
+            ("changed", self.changed),
+            ("added", self.added),
+            ("removed", self.removed),
+            ("split", self.split),
+            ("merged", self.merged),
+            ("moved", self.moved),
+            ("renumbered", self.renumbered),
+            ("unchanged", self.unchanged),
+        ]
+    }
+
+    /// The non-zero counts as `4 changed, 1 added`, unchanged ones included or not.
+    pub fn describe(&self, with_unchanged: bool) -> Option<String> {
+        let listed: Vec<String> = self
+            .counts()
+            .iter()
+            .filter(|(name, n)| *n > 0 && (with_unchanged || *name != "unchanged"))
+            .map(|(name, n)| format!("{n} {name}"))
+            .collect();
+        (!listed.is_empty()).then(|| listed.join(", "))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {

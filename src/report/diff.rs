@@ -27,27 +27,9 @@ pub struct View {
 }
 
 pub fn summary_line(c: &Comparison) -> String {
-    let s = &c.summary;
-    let parts = [
-        (s.changed, "changed"),
-        (s.added, "added"),
-        (s.removed, "removed"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.moved, "moved"),
-        (s.renumbered, "renumbered"),
-        (s.unchanged, "unchanged"),
-    ];
-    let listed: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if listed.is_empty() {
-        "no blocks".to_string()
-    } else {
-        listed.join(", ")
-    }
+    c.summary
+        .describe(true)
+        .unwrap_or_else(|| "no blocks".to_string())
 }
 
 pub fn terminal(c: &Comparison, view: View) -> String {
@@ -165,7 +147,7 @@ fn describe(blocks: &[Block]) -> String {
     }
 }
 
-fn section_name(
+pub(crate) fn section_name(
     old_sections: &BTreeMap<String, String>,
     new_sections: &BTreeMap<String, String>,
     blocks: &[Block],

@@ -28,25 +28,8 @@ fn date(time: &str) -> &str {
 
 /// The difference counts of a summary, or a note that there are none.
 pub fn changes_line(s: &Summary) -> String {
-    let parts = [
-        (s.changed, "changed"),
-        (s.added, "added"),
-        (s.removed, "removed"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.moved, "moved"),
-        (s.renumbered, "renumbered"),
-    ];
-    let listed: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}"))
-        .collect();
-    if listed.is_empty() {
-        "no paragraph-level changes (metadata or whitespace only)".to_string()
-    } else {
-        listed.join(", ")
-    }
+    s.describe(false)
+        .unwrap_or_else(|| "no paragraph-level changes (metadata or whitespace only)".to_string())
 }
 
 pub fn log_text(log: &Log, paint: Paint) -> String {

@@ -9,7 +9,7 @@ use base64::Engine as _;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::diff::{header_parts, profile, summary_line};
+use super::diff::{header_parts, profile, section_name, summary_line};
 use crate::diff::{Comparison, Entry, Kind, Word};
 use crate::model::Block;
 
@@ -22,12 +22,7 @@ const SCRIPT: &str = include_str!("assets/report.js");
 /// a comparison of whole codes of law still opens and scrolls in a browser.
 const UNCHANGED_TEXT_LIMIT: usize = 1024 * 1024;
 
-/// Characters that would be invisible or reorder the text around them (controls, bidi
-/// overrides and isolates): shown as a visible mark, never passed through.
-fn is_hidden_control(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+use super::term::is_unsafe as is_hidden_control;
 
 /// Document text made safe to show: hidden controls become visible `[U+202E]` marks.
 /// Escaping of markup is the template engine's job.
@@ -237,29 +232,6 @@ fn label_of(b: &Block) -> String {
     }
 }
 
-fn section_of(c: &Comparison, b: &Block, new_side: bool) -> String {
-    if b.is_heading() {
-        return String::new();
-    }
-    let Some(section) = b.section.last() else {
-        return if b.preamble {
-            "preamble".into()
-        } else {
-            String::new()
-        };
-    };
-    let titles = if new_side {
-        &c.new.sections
-    } else {
-        &c.old.sections
-    };
-    match titles.get(section) {
-        Some(t) if t.ends_with(section.as_str()) => visible(t),
-        Some(t) if !t.is_empty() => format!("{section} {}", visible(t)),
-        _ => section.clone(),
-    }
-}
-
 fn words(list: &[Word]) -> Vec<WordView> {
     list.iter()
         .map(|w| WordView {
@@ -331,7 +303,12 @@ pub fn render(c: &Comparison) -> String {
             .collect();
         let moved_from = e.moved.then(|| {
             let b = &e.old[0];
-            let place = section_of(c, b, false);
+            let place = visible(&section_name(
+                &c.old.sections,
+                &c.new.sections,
+                std::slice::from_ref(b),
+                false,
+            ));
             format!("{} {place} (old line {})", label_of(b), b.line)
         });
         let mut what = vec![kind_name(e.kind).to_string()];
@@ -471,41 +448,11 @@ pub fn render(c: &Comparison) -> String {
 }
 
 fn counts(c: &Comparison) -> Vec<Count> {
-    let s = &c.summary;
-    vec![
-        Count {
-            name: "changed",
-            count: s.changed,
-        },
-        Count {
-            name: "added",
-            count: s.added,
-        },
-        Count {
-            name: "removed",
-            count: s.removed,
-        },
-        Count {
-            name: "split",
-            count: s.split,
-        },
-        Count {
-            name: "merged",
-            count: s.merged,
-        },
-        Count {
-            name: "moved",
-            count: s.moved,
-        },
-        Count {
-            name: "renumbered",
-            count: s.renumbered,
-        },
-        Count {
-            name: "unchanged",
-            count: s.unchanged,
-        },
-    ]
+    c.summary
+        .counts()
+        .into_iter()
+        .map(|(name, count)| Count { name, count })
+        .collect()
 }
 
 /// The new version's headings with the number of changes in each (renumbering alone not

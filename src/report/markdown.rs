@@ -64,10 +64,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn is_hidden_control(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+use super::term::is_unsafe as is_hidden_control;
 
 fn would_autolink(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -94,17 +91,7 @@ fn code_span(text: &str) -> String {
 }
 
 fn summary_table(c: &Comparison) -> String {
-    let s = &c.summary;
-    let cells = [
-        ("changed", s.changed),
-        ("added", s.added),
-        ("removed", s.removed),
-        ("split", s.split),
-        ("merged", s.merged),
-        ("moved", s.moved),
-        ("renumbered", s.renumbered),
-        ("unchanged", s.unchanged),
-    ];
+    let cells = c.summary.counts();
     let mut out = String::from("|");
     for (name, _) in cells {
         let _ = write!(out, " {name} |");
