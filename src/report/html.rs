@@ -22,7 +22,7 @@ const SCRIPT: &str = include_str!("assets/report.js");
 /// a comparison of whole codes of law still opens and scrolls in a browser.
 const UNCHANGED_TEXT_LIMIT: usize = 1024 * 1024;
 
-use super::term::is_unsafe as is_hidden_control;
+use super::term::is_hidden_control;
 
 /// Document text made safe to show: hidden controls become visible `[U+202E]` marks.
 /// Escaping of markup is the template engine's job.

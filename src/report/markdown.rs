@@ -64,7 +64,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-use super::term::is_unsafe as is_hidden_control;
+use super::term::is_hidden_control;
 
 fn would_autolink(word: &str) -> bool {
     let lower = word.to_lowercase();

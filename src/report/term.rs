@@ -8,19 +8,19 @@ use owo_colors::OwoColorize;
 
 /// Characters a terminal would act on rather than print: C0 and C1 controls, DEL, and the
 /// bidirectional controls that can make text read differently from what it is.
-pub fn is_unsafe(c: char) -> bool {
+pub fn is_hidden_control(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Document text made safe to print: unsafe characters become `\u{1b}`-style escapes.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(is_hidden_control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if is_unsafe(c) {
+        if is_hidden_control(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
