@@ -296,7 +296,22 @@ pub fn align(
     }
 
     // Pass 4: similar text anywhere, through an index of distinctive words.
-    content_pass(old, new, &old_bags, &new_bags, &mut state);
+    // Which stretch each block fell in: a candidate in the same or a neighbouring stretch is
+    // near its place, whichever anchor the diff happened to choose between them.
+    let mut old_stretch = vec![usize::MAX; old.len()];
+    let mut new_stretch = vec![usize::MAX; new.len()];
+    for (k, (o, n)) in stretches.iter().enumerate() {
+        o.clone().for_each(|i| old_stretch[i] = k);
+        n.clone().for_each(|j| new_stretch[j] = k);
+    }
+    content_pass(
+        old,
+        new,
+        &old_bags,
+        &new_bags,
+        (&old_stretch, &new_stretch),
+        &mut state,
+    );
 
     // Pass 5: splits and merges. Their neighbours may have been paired exactly and have no
     // bag yet.
@@ -331,6 +346,7 @@ fn content_pass(
     new: &[Item<'_>],
     old_bags: &[Bag],
     new_bags: &[Bag],
+    (old_stretch, new_stretch): (&[usize], &[usize]),
     state: &mut State,
 ) {
     let free_old: Vec<usize> = (0..old.len())
@@ -364,7 +380,10 @@ fn content_pass(
             .take(CANDIDATES)
             .filter(|&&(_, i)| state.old_pair[i].is_none() && old[i].heading == new[j].heading)
             .map(|&(_, i)| (dice(&old_bags[i], &new_bags[j]), i))
-            .filter(|&(s, _)| s >= SIMILAR_ELSEWHERE)
+            .filter(|&(s, i)| {
+                let near = old_stretch[i].abs_diff(new_stretch[j]) <= 1;
+                s >= if near { SIMILAR } else { SIMILAR_ELSEWHERE }
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, i)) = best {
             state.link(vec![i], vec![j], MatchedBy::Content);
