@@ -134,3 +134,52 @@ fn align_outputs_are_inert() {
         serde_json::from_str(&output(&["align", "--format", "json", OLD, NEW])).unwrap();
     assert!(json.is_object());
 }
+
+#[test]
+fn history_outputs_are_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "Evil \u{1b}[2J\u{202e}Author")
+            .env("GIT_AUTHOR_EMAIL", "e@example.org")
+            .env("GIT_COMMITTER_NAME", "c")
+            .env("GIT_COMMITTER_EMAIL", "c@example.org")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    for (i, file) in [OLD, NEW].iter().enumerate() {
+        std::fs::copy(crate::util::root().join(file), dir.path().join("doc.txt")).unwrap();
+        git(&["add", "doc.txt"]);
+        git(&[
+            "commit",
+            "-q",
+            "-m",
+            &format!("v{i} \u{1b}]0;pwned\u{7} <script>"),
+        ]);
+    }
+    for command in ["log", "blame"] {
+        let out = accord()
+            .args([command, "doc.txt", "--color", "always", "--repo"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(only_own_escapes(&text), "{command}: {text:?}");
+        assert!(
+            !text.chars().any(|c| BIDI.contains(&c) || c == '\u{7}'),
+            "{command}"
+        );
+    }
+}
