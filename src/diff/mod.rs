@@ -227,11 +227,22 @@ pub fn compare(
         align_items(&old.blocks, &old_keys),
         align_items(&new.blocks, &new_keys),
     );
-    let pairs = align::align(
-        &old_items,
-        &new_items,
-        Some(Instant::now() + BLOCK_DIFF_BUDGET),
-    );
+    // The aligner's passes are greedy, and where several pairings are equally good the one
+    // found can depend on which side is "old". Aligning in a canonical orientation (the
+    // documents ordered by their keys) and swapping back makes B→A the mirror of A→B.
+    let deadline = Some(Instant::now() + BLOCK_DIFF_BUDGET);
+    let pairs = if old_keys <= new_keys {
+        align::align(&old_items, &new_items, deadline)
+    } else {
+        align::align(&new_items, &old_items, deadline)
+            .into_iter()
+            .map(|p| align::Pair {
+                old: p.new,
+                new: p.old,
+                matched_by: p.matched_by,
+            })
+            .collect()
+    };
 
     // Entries follow NEW's order; a removed block sits after the entry of the nearest
     // paired old block before it.
