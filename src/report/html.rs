@@ -213,6 +213,15 @@ impl Anchors {
     }
 }
 
+fn block_view(anchors: &mut Anchors, b: &Block) -> BlockView {
+    BlockView {
+        anchor: anchors.anchor(b),
+        label: label_of(b),
+        text: visible(&b.text),
+        heading: b.is_heading(),
+    }
+}
+
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Unchanged => "unchanged",
@@ -284,22 +293,12 @@ pub fn render(c: &Comparison) -> String {
         let old: Vec<BlockView> = e
             .old
             .iter()
-            .map(|b| BlockView {
-                anchor: old_anchors.anchor(b),
-                label: label_of(b),
-                text: visible(&b.text),
-                heading: b.is_heading(),
-            })
+            .map(|b| block_view(&mut old_anchors, b))
             .collect();
         let new: Vec<BlockView> = e
             .new
             .iter()
-            .map(|b| BlockView {
-                anchor: new_anchors.anchor(b),
-                label: label_of(b),
-                text: visible(&b.text),
-                heading: b.is_heading(),
-            })
+            .map(|b| block_view(&mut new_anchors, b))
             .collect();
         let moved_from = e.moved.then(|| {
             let b = &e.old[0];
@@ -528,10 +527,8 @@ pub(crate) fn render_template(name: &str, source: &str, context: minijinja::Valu
 
 #[derive(Serialize)]
 struct TimelineRow {
-    anchor: String,
-    label: String,
-    text: String,
-    heading: bool,
+    #[serde(flatten)]
+    block: BlockView,
     appeared: usize,
     changed: Vec<usize>,
 }
@@ -544,10 +541,7 @@ pub fn timeline(t: &crate::history::Timeline) -> String {
         .blocks
         .iter()
         .map(|b| TimelineRow {
-            anchor: anchors.anchor(&b.block),
-            label: label_of(&b.block),
-            text: visible(&b.block.text),
-            heading: b.block.is_heading(),
+            block: block_view(&mut anchors, &b.block),
             appeared: b.appeared,
             changed: b.changed.clone(),
         })
