@@ -29,7 +29,7 @@ pub enum Outcome {
     long_about = "Compare versions and translations of numbered documents — declarations, treaties, \
 charters, resolutions, laws — by their structure: headings, numbered paragraphs and preamble.\n\n\
 Exit status: 0 when there is nothing to report, 1 when there is, 2 on trouble.",
-    after_help = "Examples:\n  accord outline versions/dushanbe-2021.en.txt\n  accord outline --format json decl.txt -o outline.json\n  accord completions bash > /etc/bash_completion.d/accord"
+    after_help = "Examples:\n  accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt\n  accord diff --format html HEAD~1:decl.txt HEAD:decl.txt -o changes.html\n  accord align versions/udhr/udhr.en.txt versions/udhr/udhr.ru.txt versions/udhr/udhr.zh.txt\n  accord outline versions/dushanbe-2021.en.txt\n  accord log decl.txt\n  accord completions bash > /etc/bash_completion.d/accord"
 )]
 pub struct Cli {
     #[command(subcommand)]
