@@ -122,6 +122,15 @@ pub fn apply_hyphenation(
 /// The word before must be at least two lowercase letters and the word after must be
 /// capitalised, which leaves `U.N.`, `e.g.`, `3.2` and `www.sco.org` alone.
 pub fn missing_spaces(text: &str) -> (String, Vec<(String, String)>) {
+    // Most paragraphs have no sentence end followed directly by a letter: a byte scan says so
+    // before the character-by-character pass.
+    let candidate = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && (w[1].is_ascii_uppercase() || w[1] >= 0x80));
+    if !candidate {
+        return (text.to_string(), Vec::new());
+    }
     // One pass with a little state, no per-character buffer: a 50 MB paragraph costs no
     // more memory than its own text.
     let mut cuts = Vec::new();
@@ -190,6 +199,15 @@ pub fn missing_spaces(text: &str) -> (String, Vec<(String, String)>) {
 /// paragraph is a common companion of this damage); with a space, only the very next
 /// number counts, because `… in 2001. 164. The` is too easily a cross-reference.
 pub fn find_run_in(text: &str, style: &Style, current: u32, next: Option<u32>) -> Option<usize> {
+    // A run-in label needs a digit right after a sentence end (or one space after it).
+    let bytes = text.as_bytes();
+    let digit_after_end = (1..bytes.len()).any(|k| {
+        bytes[k].is_ascii_digit()
+            && (!bytes[k - 1].is_ascii_alphanumeric() || k >= 2 && bytes[k - 1] == b' ')
+    });
+    if !digit_after_end {
+        return None;
+    }
     let (open, close) = match style {
         Style::Decimal { depth: 1 } => (None, '.'),
         Style::CloseParen => (None, ')'),

@@ -186,7 +186,7 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
     let one_per_line = block.len() > 1
         && block
             .iter()
-            .any(|p| text::width(p.text.trim()) > UNWRAPPED_LINE_WIDTH);
+            .any(|p| text::wider_than(p.text.trim(), UNWRAPPED_LINE_WIDTH));
     let mut current: Vec<Piece<'a>> = Vec::new();
     let flush = |current: &mut Vec<Piece<'a>>, units: &mut Vec<Unit<'a>>| {
         if !current.is_empty() {

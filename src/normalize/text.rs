@@ -76,6 +76,18 @@ pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// Whether text is wider than `limit` columns, reading no further than needed.
+pub fn wider_than(text: &str, limit: usize) -> bool {
+    let mut total = 0;
+    for c in text.chars() {
+        total += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if total > limit {
+            return true;
+        }
+    }
+    false
+}
+
 /// Sentence-final and clause punctuation across the scripts accord meets; a line that ends
 /// with one of these reads as prose, not as a title.
 pub fn is_terminal_punctuation(c: char) -> bool {
