@@ -72,15 +72,7 @@ fn normalize_document(bencher: divan::Bencher, name: &str) {
 #[divan::bench(args = INPUTS)]
 fn compare(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    bencher.bench(|| {
-        accord::diff::compare(
-            &p.old,
-            &p.new,
-            "old",
-            "new",
-            &accord::diff::Options::default(),
-        )
-    });
+    bencher.bench(|| comparison(p));
 }
 
 #[divan::bench(args = INPUTS)]
@@ -93,55 +85,41 @@ fn align_translations(bencher: divan::Bencher, name: &str) {
     bencher.bench(|| accord::parallel::align(&docs));
 }
 
-#[divan::bench(args = INPUTS)]
-fn report_json(bencher: divan::Bencher, name: &str) {
-    let p = input(name);
-    let c = accord::diff::compare(
+fn comparison(p: &Pair) -> accord::diff::Comparison {
+    accord::diff::compare(
         &p.old,
         &p.new,
         "old",
         "new",
         &accord::diff::Options::default(),
-    );
+    )
+}
+
+#[divan::bench(args = INPUTS)]
+fn report_json(bencher: divan::Bencher, name: &str) {
+    let p = input(name);
+    let c = comparison(p);
     bencher.bench(|| accord::report::diff::json(&c));
 }
 
 #[divan::bench(args = INPUTS)]
 fn report_html(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    let c = accord::diff::compare(
-        &p.old,
-        &p.new,
-        "old",
-        "new",
-        &accord::diff::Options::default(),
-    );
+    let c = comparison(p);
     bencher.bench(|| accord::report::html::render(&c));
 }
 
 #[divan::bench(args = INPUTS)]
 fn report_markdown(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    let c = accord::diff::compare(
-        &p.old,
-        &p.new,
-        "old",
-        "new",
-        &accord::diff::Options::default(),
-    );
+    let c = comparison(p);
     bencher.bench(|| accord::report::markdown::render(&c));
 }
 
 #[divan::bench(args = INPUTS)]
 fn report_terminal(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    let c = accord::diff::compare(
-        &p.old,
-        &p.new,
-        "old",
-        "new",
-        &accord::diff::Options::default(),
-    );
+    let c = comparison(p);
     let view = accord::report::diff::View {
         paint: accord::report::term::Paint { color: true },
         all: false,

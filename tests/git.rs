@@ -12,17 +12,25 @@ use crate::util::{accord, root};
 const PATH: &str = "g/gg/index.md";
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
+    git_at(dir, args, None)
+}
+
+/// Run git with a fixed identity, no user configuration, and optionally a commit date.
+fn git_at(dir: &Path, args: &[&str], date: Option<&str>) -> String {
+    let mut cmd = Command::new("git");
+    cmd.args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "Drafting Committee")
         .env("GIT_AUTHOR_EMAIL", "committee@example.org")
         .env("GIT_COMMITTER_NAME", "Drafting Committee")
         .env("GIT_COMMITTER_EMAIL", "committee@example.org")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    if let Some(date) = date {
+        cmd.env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    let out = cmd.output().expect("git runs");
     assert!(
         out.status.success(),
         "git {args:?}: {}",
@@ -56,18 +64,11 @@ fn history() -> tempfile::TempDir {
         git(dir.path(), &["add", "-A"]);
         let date = format!("2012-0{}-01T10:00:00+02:00", i + 1);
         let name = file.file_name().unwrap().to_string_lossy().to_string();
-        Command::new("git")
-            .args(["commit", "-q", "-m", &format!("Version {}: {name}", i + 1)])
-            .current_dir(dir.path())
-            .env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date)
-            .env("GIT_AUTHOR_NAME", "Drafting Committee")
-            .env("GIT_AUTHOR_EMAIL", "committee@example.org")
-            .env("GIT_COMMITTER_NAME", "Drafting Committee")
-            .env("GIT_COMMITTER_EMAIL", "committee@example.org")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .status()
-            .unwrap();
+        git_at(
+            dir.path(),
+            &["commit", "-q", "-m", &format!("Version {}: {name}", i + 1)],
+            Some(&date),
+        );
     }
     dir
 }

@@ -322,7 +322,6 @@ fn parse_keyword(line: &str) -> Option<Label> {
         };
         c.pos = num_end;
         let trailing = c.eat('.') || c.eat(':');
-        let _ = trailing;
         if !c.at_space_or_end() {
             continue;
         }

@@ -201,10 +201,8 @@ pub fn missing_spaces(text: &str) -> (String, Vec<(String, String)>) {
 pub fn find_run_in(text: &str, style: &Style, current: u32, next: Option<u32>) -> Option<usize> {
     // A run-in label needs a digit right after a sentence end (or one space after it).
     let bytes = text.as_bytes();
-    let digit_after_end = (1..bytes.len()).any(|k| {
-        bytes[k].is_ascii_digit()
-            && (!bytes[k - 1].is_ascii_alphanumeric() || k >= 2 && bytes[k - 1] == b' ')
-    });
+    let digit_after_end = (1..bytes.len())
+        .any(|k| bytes[k].is_ascii_digit() && !bytes[k - 1].is_ascii_alphanumeric());
     if !digit_after_end {
         return None;
     }

@@ -103,7 +103,6 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
     while i < chars.len() {
         let c = fold_char(chars[i]);
         if c.is_ascii_digit() {
-            let start = i;
             let mut value: u64 = 0;
             while i < chars.len() && fold_char(chars[i]).is_ascii_digit() {
                 value = value
@@ -111,9 +110,6 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
                     .saturating_add(u64::from(fold_char(chars[i]) as u8 - b'0'));
                 i += 1;
             }
-            // Thousands separators: `1,000` and `1 000` are one number only when followed by
-            // exactly three digits; decimals are kept apart (`2.5` says 2 and 5 everywhere).
-            let _ = start;
             add(value);
             continue;
         }

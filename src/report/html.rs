@@ -81,7 +81,6 @@ struct EntryView {
     new: Vec<BlockView>,
     words: Option<Vec<WordView>>,
     inline_label: String,
-    old_inline_anchors: Vec<BlockView>,
 }
 
 #[derive(Serialize)]
@@ -339,7 +338,6 @@ pub fn render(c: &Comparison) -> String {
             moved_from,
             stub: format!("moved-from-{i}"),
             note: e.fallback.as_ref().map(|f| visible(f)),
-            old_inline_anchors: Vec::new(),
             old,
             new,
             words: e.words.as_deref().map(words),
