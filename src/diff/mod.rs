@@ -3,6 +3,7 @@
 
 pub mod tokens;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -152,38 +153,39 @@ impl Entry {
 }
 
 /// The comparison key of a text: what must be equal for two blocks to be "unchanged".
-pub fn key(text: &str, options: &Options) -> String {
+pub fn key<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
     let mut key = if options.strict {
-        text.to_string()
+        Cow::Borrowed(text)
     } else {
         text::fold(text)
     };
     if options.ignore_case {
-        key = key.to_lowercase();
+        key = Cow::Owned(key.to_lowercase());
     }
     if options.ignore_punctuation {
-        key = key
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c.is_whitespace() {
-                    c
-                } else {
-                    ' '
-                }
-            })
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        key = Cow::Owned(
+            key.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c.is_whitespace() {
+                        c
+                    } else {
+                        ' '
+                    }
+                })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     key
 }
 
-fn block_key(block: &Block, options: &Options) -> String {
+fn block_key<'a>(block: &'a Block, options: &Options) -> Cow<'a, str> {
     // A block without text (`### Art 49`) is known only by its label; keyed by text alone,
     // every untitled heading would be "identical" to every other.
     if block.text.is_empty() {
-        return format!("\u{0}{}", block.label);
+        return Cow::Owned(format!("\u{0}{}", block.label));
     }
     if options.strict {
         // Strict: the source as written, whitespace and all (label aside).
@@ -221,8 +223,8 @@ pub fn compare(
     new_label: &str,
     options: &Options,
 ) -> Comparison {
-    let old_keys: Vec<String> = old.blocks.iter().map(|b| block_key(b, options)).collect();
-    let new_keys: Vec<String> = new.blocks.iter().map(|b| block_key(b, options)).collect();
+    let old_keys: Vec<Cow<'_, str>> = old.blocks.iter().map(|b| block_key(b, options)).collect();
+    let new_keys: Vec<Cow<'_, str>> = new.blocks.iter().map(|b| block_key(b, options)).collect();
     let (old_items, new_items) = (
         align_items(&old.blocks, &old_keys),
         align_items(&new.blocks, &new_keys),
@@ -349,14 +351,14 @@ pub fn compare(
     }
 }
 
-fn align_items<'a>(blocks: &'a [Block], keys: &'a [String]) -> Vec<align::Item<'a>> {
+fn align_items<'a>(blocks: &'a [Block], keys: &'a [Cow<'a, str>]) -> Vec<align::Item<'a>> {
     blocks
         .iter()
         .zip(keys)
         .map(|(b, k)| align::Item {
             heading: b.is_heading(),
             number: b.number.as_deref(),
-            key: k.as_str(),
+            key: k,
         })
         .collect()
 }
@@ -414,9 +416,8 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
     }
     let old_tokens = tokens::tokenize(old);
     let new_tokens = tokens::tokenize(new);
-    let fold = |t: &tokens::Token<'_>| key(t.core, options);
-    let old_keys: Vec<String> = old_tokens.iter().map(fold).collect();
-    let new_keys: Vec<String> = new_tokens.iter().map(fold).collect();
+    let old_keys: Vec<Cow<'_, str>> = old_tokens.iter().map(|t| key(t.core, options)).collect();
+    let new_keys: Vec<Cow<'_, str>> = new_tokens.iter().map(|t| key(t.core, options)).collect();
     let started = Instant::now();
     let deadline = started + WORD_DIFF_BUDGET;
     let ops =

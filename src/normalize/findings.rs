@@ -20,9 +20,10 @@ struct Last {
     value: (u32, Option<char>),
     number: String,
     section: Vec<String>,
-    /// Counts numbered paragraphs of other styles seen since; a list nested under an
-    /// item (`(1)` … `1.` `2.` … `(2)` … `1.`) restarts at 1 without being out of order.
-    interrupted: bool,
+    /// Index of the block, to tell whether numbered paragraphs of other styles came since:
+    /// a list nested under an item (`(1)` … `1.` `2.` … `(2)` … `1.`) restarts at 1
+    /// without being out of order.
+    index: usize,
 }
 
 pub(super) fn check(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
@@ -42,7 +43,11 @@ fn noun(kind: BlockType) -> &'static str {
 fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut last: HashMap<SequenceKey, Last> = HashMap::new();
-    for (block, item) in blocks.iter().zip(items) {
+    // The latest numbered paragraph of each style, by block index: a handful of styles,
+    // so asking "another style since?" costs a few comparisons, not a walk over every
+    // sequence.
+    let mut latest_paragraph: Vec<(Style, usize)> = Vec::new();
+    for (index, (block, item)) in blocks.iter().zip(items).enumerate() {
         let (Some(label), Some(number)) = (&item.label, &block.number) else {
             continue;
         };
@@ -61,16 +66,16 @@ fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
             style: label.style.clone(),
             parent,
         };
-        if block.kind == BlockType::Paragraph {
-            for (other, state) in last.iter_mut() {
-                if other.kind == BlockType::Paragraph && other.style != key.style {
-                    state.interrupted = true;
-                }
-            }
-        }
+        let interrupted = |since: usize| {
+            key.kind == BlockType::Paragraph
+                && latest_paragraph
+                    .iter()
+                    .any(|(style, at)| *style != key.style && *at > since)
+        };
         let what = noun(block.kind);
         if let Some(prev) = last.get(&key) {
-            let restart = value == (1, None) && (prev.section != block.section || prev.interrupted);
+            let restart =
+                value == (1, None) && (prev.section != block.section || interrupted(prev.index));
             let (p, s) = prev.value;
             let follows = match value {
                 (n, None) => n == p + 1,
@@ -114,9 +119,15 @@ fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
                 value,
                 number: number.clone(),
                 section: block.section.clone(),
-                interrupted: false,
+                index,
             },
         );
+        if block.kind == BlockType::Paragraph {
+            match latest_paragraph.iter_mut().find(|(s, _)| *s == label.style) {
+                Some(entry) => entry.1 = index,
+                None => latest_paragraph.push((label.style.clone(), index)),
+            }
+        }
     }
     findings
 }

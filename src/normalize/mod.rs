@@ -78,12 +78,12 @@ struct Item {
 
 impl Item {
     fn read(unit: &Unit<'_>) -> Item {
-        let joined = text::collapse(&unit.joined());
+        let joined = unit.collapsed();
         let label = label::parse(&joined);
-        let text = match &label {
-            Some(l) => joined[l.rest..].to_string(),
-            None => joined,
-        };
+        let mut text = joined;
+        if let Some(l) = &label {
+            text.replace_range(..l.rest, "");
+        }
         Item {
             line: unit.first_line(),
             original: unit.original(),
@@ -129,6 +129,23 @@ fn split_run_ins<'a>(
             None => label::parse(u.pieces[0].text.trim()),
         })
         .collect();
+    // The number of the next label of the same style after each unit, from one backward
+    // pass (a forward search from every unit would be quadratic in a document whose
+    // styles do not alternate).
+    let mut next_of_style: Vec<Option<u32>> = vec![None; labels.len()];
+    let mut following: Vec<(&Style, Option<u32>)> = Vec::new();
+    for (i, label) in labels.iter().enumerate().rev() {
+        let Some(label) = label else { continue };
+        let slot = match following.iter().position(|(s, _)| **s == label.style) {
+            Some(k) => k,
+            None => {
+                following.push((&label.style, None));
+                following.len() - 1
+            }
+        };
+        next_of_style[i] = following[slot].1;
+        following[slot].1 = ordinal(&label.number).map(|(n, _)| n);
+    }
     let mut out = Vec::with_capacity(units.len());
     for (i, unit) in units.into_iter().enumerate() {
         let Some(label) = &labels[i] else {
@@ -139,12 +156,7 @@ fn split_run_ins<'a>(
             out.push(unit);
             continue;
         };
-        let next = labels[i + 1..]
-            .iter()
-            .flatten()
-            .find(|l| l.style == label.style)
-            .and_then(|l| ordinal(&l.number))
-            .map(|(n, _)| n);
+        let next = next_of_style[i];
         let mut unit = unit;
         let mut current = current;
         loop {
@@ -235,17 +247,7 @@ fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &
         .flatten()
         .map(repair::HyphenSite::closed_form)
         .collect();
-    // Which closed forms the document spells elsewhere, from one pass over its words.
-    let closed_words: HashSet<String> = if wanted.is_empty() {
-        HashSet::new()
-    } else {
-        source
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| wanted.contains(w))
-            .collect()
-    };
+    let closed_words = repair::words_present(source, &wanted);
     for ((item, unit), sites) in items.iter_mut().zip(units).zip(&sites) {
         let mut changes = Vec::new();
         if !sites.is_empty() {
@@ -258,13 +260,14 @@ fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &
                     .map(|c| (RepairKind::Hyphenation, c)),
             );
         }
-        let (fixed, space_changes) = repair::missing_spaces(&item.text);
-        item.text = fixed;
-        changes.extend(
-            space_changes
-                .into_iter()
-                .map(|c| (RepairKind::MissingSpace, c)),
-        );
+        if let Some((fixed, space_changes)) = repair::missing_spaces(&item.text) {
+            item.text = fixed;
+            changes.extend(
+                space_changes
+                    .into_iter()
+                    .map(|c| (RepairKind::MissingSpace, c)),
+            );
+        }
         for (kind, (before, after)) in changes {
             repairs.push(Repair {
                 kind,
@@ -304,7 +307,7 @@ fn reads_as_title(text: &str, max_width: usize, max_words: usize) -> bool {
     if text.is_empty() {
         return true;
     }
-    if text::width(text) > max_width || text.split_whitespace().count() > max_words {
+    if text::wider_than(text, max_width) || text.split_whitespace().nth(max_words).is_some() {
         return false;
     }
     if text.chars().next().is_some_and(char::is_lowercase) {
@@ -344,13 +347,13 @@ fn classify(items: &mut [Item], markdown: bool) {
             i + 1 < items.len()
                 && !previous_continues
                 && item.pieces == 1
-                && item.text.chars().any(char::is_alphabetic)
-                && !item.text.chars().any(|c| c.is_ascii_digit())
                 && reads_as_title(
                     &item.text,
                     UNNUMBERED_TITLE_MAX_WIDTH,
                     UNNUMBERED_TITLE_MAX_WORDS,
                 )
+                && item.text.chars().any(char::is_alphabetic)
+                && !item.text.chars().any(|c| c.is_ascii_digit())
         };
         items[i].kind = if heading {
             BlockType::Heading

@@ -33,24 +33,26 @@ impl Unit<'_> {
         self.pieces.first().map_or(0, |p| p.line)
     }
 
-    /// The text of the unit with lines joined by spaces, Markdown `#` markers removed.
-    pub fn joined(&self) -> String {
-        let mut out = String::new();
+    /// The text of the unit with lines joined, collapsed ([`text::collapse`]) and Markdown `#`
+    /// markers removed, built without a joined copy.
+    pub fn collapsed(&self) -> String {
+        let capacity = self.pieces.iter().map(|p| p.text.len() + 1).sum();
+        let mut collapser = text::Collapser::with_capacity(capacity);
         for (i, piece) in self.pieces.iter().enumerate() {
-            let mut t = piece.text.trim();
+            let mut t = piece.text;
             if i == 0 && self.markdown_level.is_some() {
                 t = strip_atx(t).map_or(t, |(_, rest)| rest);
             }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(t);
+            collapser.push(t);
         }
-        out
+        collapser.finish()
     }
 
     /// The source exactly as read, lines joined by newlines.
     pub fn original(&self) -> String {
+        if let [only] = self.pieces.as_slice() {
+            return only.text.to_string();
+        }
         let parts: Vec<&str> = self.pieces.iter().map(|p| p.text).collect();
         parts.join("\n")
     }
@@ -67,27 +69,49 @@ pub struct Segmented<'a> {
 /// Split text into lines on LF, CRLF, CR and the Unicode line and paragraph separators,
 /// numbering them from 1.
 pub fn lines(text: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
+    // A byte scan: every line break starts with one of these bytes (U+0085 is C2 85, U+2028
+    // and U+2029 are E2 80 A8/A9), and none of them occurs inside another character's
+    // encoding except as a lead byte, which the checks below confirm.
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     let mut line = 1;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' => i,
-            '\r' => {
-                if let Some(&(_, '\n')) = chars.peek() {
-                    chars.next();
-                }
-                i
+    let mut i = 0;
+    // Where the next 0xC2 byte is, searched again only once passed: a text without any
+    // costs one scan, not one per line.
+    let mut next_c2: Option<usize> = memchr::memchr(0xC2, bytes);
+    loop {
+        if next_c2.is_some_and(|c| c < i) {
+            next_c2 = memchr::memchr(0xC2, &bytes[i..]).map(|k| i + k);
+        }
+        let at = match (memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]), next_c2) {
+            (Some(k), Some(c)) => (i + k).min(c),
+            (Some(k), None) => i + k,
+            (None, Some(c)) => c,
+            (None, None) => break,
+        };
+        let break_len = match bytes[at] {
+            b'\n' => 1,
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            0xC2 if bytes.get(at + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(at + 1) == Some(&0x80)
+                && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
             }
-            _ => continue,
+            _ => {
+                i = at + 1;
+                continue;
+            }
         };
         out.push(Piece {
             line,
-            text: &text[start..end],
+            text: &text[start..at],
         });
         line += 1;
-        start = chars.peek().map_or(text.len(), |&(j, _)| j);
+        start = at + break_len;
+        i = start;
     }
     if start < text.len() {
         out.push(Piece {
@@ -241,7 +265,7 @@ mod tests {
     use super::*;
 
     fn texts(s: &Segmented<'_>) -> Vec<String> {
-        s.units.iter().map(Unit::joined).collect()
+        s.units.iter().map(Unit::collapsed).collect()
     }
 
     #[test]

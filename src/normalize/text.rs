@@ -1,6 +1,8 @@
 //! Character-level cleaning: what counts as a space, how text is collapsed for display,
 //! and the folded key used to decide whether two texts say the same thing.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Spaces that are not U+0020 but mean one: no-break, thin, ideographic and the rest.
@@ -21,33 +23,102 @@ pub fn is_invisible(c: char) -> bool {
 /// Collapse every run of whitespace to one space, trim, drop invisible characters and
 /// compose to NFC: the normalized text a block displays.
 pub fn collapse(text: &str) -> String {
-    // Most text is already NFC (all ASCII text is); composing it again is the costliest
-    // step of normalizing, so only text that may need it goes through the composer.
-    let composed: Box<dyn Iterator<Item = char> + '_> = if text.is_ascii()
-        || unicode_normalization::is_nfc_quick(text.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        Box::new(text.chars())
-    } else {
-        Box::new(text.nfc())
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in composed {
-        if is_invisible(c) {
-            continue;
+    let mut collapser = Collapser::with_capacity(text.len());
+    collapser.push(text);
+    collapser.finish()
+}
+
+/// [`collapse`] over several pieces of text read as one, each piece separated from the
+/// next by whitespace: the lines of a paragraph, without joining them first.
+#[derive(Debug, Default)]
+pub struct Collapser {
+    out: String,
+    pending_space: bool,
+}
+
+impl Collapser {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Collapser {
+            out: String::with_capacity(capacity),
+            pending_space: false,
         }
-        if c.is_whitespace() || is_unicode_space(c) {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
     }
-    out
+
+    pub fn push(&mut self, text: &str) {
+        if !self.out.is_empty() {
+            self.pending_space = true;
+        }
+        if text.is_ascii() {
+            self.push_ascii(text);
+            return;
+        }
+        // Most text is already NFC; composing it again is the costliest step of
+        // normalizing, so only text that may need it goes through the composer.
+        if unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            self.push_chars(text.chars());
+        } else {
+            self.push_chars(text.nfc());
+        }
+    }
+
+    /// Text that is all ASCII: copy whole runs of words that are already separated by
+    /// single spaces, which is nearly all prose.
+    fn push_ascii(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        let mut i = 0;
+        while i < bytes.len() {
+            let gap = i;
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            if i > gap && !self.out.is_empty() {
+                self.pending_space = true;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            let run = i;
+            loop {
+                while i < bytes.len() && !is_space(bytes[i]) {
+                    i += 1;
+                }
+                if i + 1 < bytes.len() && bytes[i] == b' ' && !is_space(bytes[i + 1]) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
+            }
+            self.out.push_str(&text[run..i]);
+        }
+    }
+
+    fn push_chars(&mut self, chars: impl Iterator<Item = char>) {
+        for c in chars {
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() || is_unicode_space(c) {
+                self.pending_space = !self.out.is_empty();
+                continue;
+            }
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
+            }
+            self.out.push(c);
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// Fold a character's typographic variants to one form for matching: curly and straight
@@ -65,9 +136,17 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// The matching key of a normalized text: typographic variants folded.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+/// The matching key of a normalized text: typographic variants folded. Borrowed when
+/// there is nothing to fold, which is most text: every variant is outside ASCII but `` ` ``.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if text.is_ascii() && memchr::memchr(b'`', bytes).is_none() {
+        return Cow::Borrowed(text);
+    }
+    if !text.chars().any(|c| fold_char(c) != c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(fold_char).collect())
 }
 
 /// Width of text in columns, East Asian wide characters counting two: the measure for
@@ -78,6 +157,10 @@ pub fn width(text: &str) -> usize {
 
 /// Whether text is wider than `limit` columns, reading no further than needed.
 pub fn wider_than(text: &str, limit: usize) -> bool {
+    // No character is wider than its UTF-8 encoding is long.
+    if text.len() <= limit {
+        return false;
+    }
     let mut total = 0;
     for c in text.chars() {
         total += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
