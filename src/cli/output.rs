@@ -1,18 +1,27 @@
 //! Where reports go: standard output, or `-o FILE` written atomically so a failed run
 //! never leaves a half-written report behind.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Write a finished report. A regular file (or a new one) is written to a temporary file
-/// beside it and renamed into place; anything else (`/dev/null`, a pipe) is written
-/// straight, since renaming over it would replace the device with a file.
+/// Write a finished report.
 pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
+    write_with(target, |out| out.write_all(content.as_bytes()))
+}
+
+/// Write a report rendered straight into the output, so a large one is never held in
+/// memory whole. A regular file (or a new one) is written to a temporary file beside it
+/// and renamed into place; anything else (`/dev/null`, a pipe) is written straight, since
+/// renaming over it would replace the device with a file.
+pub fn write_with(
+    target: Option<&Path>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let Some(path) = target else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(content.as_bytes())?;
+        let mut stdout = BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
+        render(&mut stdout)?;
         return stdout.flush().map_err(Into::into);
     };
     let label = path.display();
@@ -21,12 +30,13 @@ pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
         if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
             anyhow::bail!("{label}: is a directory");
         }
-        let mut file = std::fs::OpenOptions::new()
+        let file = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
             .with_context(|| format!("{label}: cannot open for writing"))?;
-        return file
-            .write_all(content.as_bytes())
+        let mut out = BufWriter::with_capacity(BUFFER, file);
+        return render(&mut out)
+            .and_then(|()| out.flush())
             .with_context(|| format!("{label}: write failed"));
     }
     let dir = match path.parent() {
@@ -40,8 +50,12 @@ pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
         .prefix(".accord-")
         .tempfile_in(dir)
         .with_context(|| format!("{label}: cannot create a file in {}", dir.display()))?;
-    temp.write_all(content.as_bytes())
-        .with_context(|| format!("{label}: write failed"))?;
+    {
+        let mut out = BufWriter::with_capacity(BUFFER, temp.as_file_mut());
+        render(&mut out)
+            .and_then(|()| out.flush())
+            .with_context(|| format!("{label}: write failed"))?;
+    }
     // A temporary file is private (0600); the report gets the permissions of the file it
     // replaces, or the usual ones for a new file.
     let permissions = match &existing {
@@ -56,6 +70,9 @@ pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
         .with_context(|| format!("{label}: cannot replace the file"))?;
     Ok(())
 }
+
+/// Output buffer: large writes, few system calls.
+const BUFFER: usize = 256 * 1024;
 
 #[cfg(unix)]
 fn new_file_permissions() -> std::fs::Permissions {

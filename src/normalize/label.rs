@@ -174,10 +174,27 @@ impl<'a> Cursor<'a> {
 
 /// Find a numbering label at the start of `line` (leading whitespace already trimmed).
 pub fn parse(line: &str) -> Option<Label> {
+    // Most blocks start with an ASCII digit or a letter that begins no keyword; both are
+    // settled without trying every shape.
+    let first = line.chars().next()?;
+    if first.is_ascii_digit() {
+        return parse_decimal(line);
+    }
+    if first.is_ascii_alphabetic() && !starts_keyword(first) {
+        return parse_letter_or_roman(line);
+    }
     parse_cjk(line)
         .or_else(|| parse_keyword(line))
         .or_else(|| parse_decimal(line))
         .or_else(|| parse_letter_or_roman(line))
+}
+
+/// Whether some keyword begins with this ASCII letter, in either case.
+fn starts_keyword(first: char) -> bool {
+    let lower = first.to_ascii_lowercase();
+    KEYWORDS
+        .iter()
+        .any(|(spelling, _)| spelling.starts_with(lower))
 }
 
 fn finish(line: &str, end: usize, number: String, style: Style, trailing_dot: bool) -> Label {

@@ -9,9 +9,15 @@ use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::model::Block;
 
 pub fn json(comparison: &Comparison) -> String {
-    let mut out = serde_json::to_string_pretty(comparison).expect("comparison serialises");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write_json(comparison, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The JSON report written straight into `out`.
+pub fn write_json(comparison: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, comparison)?;
+    out.write_all(b"\n")
 }
 
 /// What the terminal report shows.
