@@ -92,7 +92,7 @@ pub fn lineages(versions: &[Document], options: &diff::Options) -> Vec<Lineage> 
         })
         .collect();
     for (k, pair) in versions.windows(2).enumerate() {
-        let comparison = diff::compare(&pair[0], &pair[1], "", "", options);
+        let comparison = diff::compare(pair[0].clone(), pair[1].clone(), "", "", options);
         current = step(&current, &comparison, pair[1].blocks.len(), k + 1);
     }
     current

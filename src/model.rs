@@ -35,10 +35,11 @@ pub struct Block {
     pub line: usize,
     /// Normalized text without the label: whitespace collapsed, NFC, repairs applied.
     pub text: String,
-    /// The source text of the block exactly as read (label and markup included). Kept
-    /// in memory for display and checks; left out of JSON, where it would double the size.
+    /// Where the block's source text lies in [`Document::source`], as a byte range (label
+    /// and markup included; see [`Document::original`]). In memory only: left out of JSON,
+    /// where the text would double the size.
     #[serde(skip)]
-    pub original: String,
+    pub span: std::ops::Range<usize>,
     /// True for unnumbered paragraphs before the first numbered heading.
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub preamble: bool,
@@ -107,6 +108,9 @@ pub struct Document {
     pub repairs: Vec<Repair>,
     /// Front matter (`key: value` lines of a YAML header): metadata, never blocks.
     pub metadata: Vec<(String, String)>,
+    /// The decoded text the blocks were read from. Blocks point into it rather than copy
+    /// it, which keeps a large document's footprint near its own size.
+    pub source: String,
 }
 
 impl Document {
@@ -116,6 +120,11 @@ impl Document {
 
     pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| !b.is_heading())
+    }
+
+    /// The source text of a block of this document exactly as read, line breaks included.
+    pub fn original(&self, block: &Block) -> &str {
+        self.source.get(block.span.clone()).unwrap_or("")
     }
 
     /// True when no block carries a number: comparison then rests on content alone.

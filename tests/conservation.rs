@@ -34,7 +34,7 @@ fn visible(c: char) -> bool {
 fn original_words(doc: &Document) -> String {
     doc.blocks
         .iter()
-        .flat_map(|b| b.original.chars().filter(|c| visible(*c)))
+        .flat_map(|b| doc.original(b).chars().filter(|c| visible(*c)))
         .collect()
 }
 
@@ -52,6 +52,9 @@ fn clean(text: &str) -> String {
 
 /// Check both halves of conservation; returns a description of the first violation.
 fn check(text: &str, doc: &Document) -> Result<(), String> {
+    if doc.source != text {
+        return Err("the document does not keep the text it was read from".to_string());
+    }
     let input = input_words(text);
     let blocks = original_words(doc);
     if input != blocks {
@@ -80,8 +83,7 @@ fn check(text: &str, doc: &Document) -> Result<(), String> {
     for (i, block) in doc.blocks.iter().enumerate() {
         let last_line = doc.blocks.get(i + 1).map_or(usize::MAX, |b| b.line);
         let mut expected = clean(
-            &block
-                .original
+            &doc.original(block)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),

@@ -99,7 +99,7 @@ proptest! {
         let new_text = render(&apply(paras, &edits));
         let old = normalize::document(&old_text, &NormalizeOptions::default());
         let new = normalize::document(&new_text, &NormalizeOptions::default());
-        let c = diff::compare(&old, &new, "old", "new", &diff::Options::default());
+        let c = diff::compare(old.clone(), new.clone(), "old", "new", &diff::Options::default());
 
         let mut old_lines: Vec<usize> = c.entries.iter().flat_map(|e| e.old.iter().map(|b| b.line)).collect();
         let mut new_lines: Vec<usize> = c.entries.iter().flat_map(|e| e.new.iter().map(|b| b.line)).collect();
@@ -122,7 +122,7 @@ proptest! {
             }
             prop_assert!((0.0..=1.0).contains(&e.similarity));
         }
-        let again = diff::compare(&old, &new, "old", "new", &diff::Options::default());
+        let again = diff::compare(old.clone(), new.clone(), "old", "new", &diff::Options::default());
         prop_assert_eq!(serde_json::to_string(&c).unwrap(), serde_json::to_string(&again).unwrap());
     }
 
@@ -130,8 +130,8 @@ proptest! {
     fn comparing_backwards_mirrors_the_comparison(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
         let old = normalize::document(&render(&paras), &NormalizeOptions::default());
         let new = normalize::document(&render(&apply(paras, &edits)), &NormalizeOptions::default());
-        let forward = diff::compare(&old, &new, "a", "b", &diff::Options::default()).summary;
-        let backward = diff::compare(&new, &old, "b", "a", &diff::Options::default()).summary;
+        let forward = diff::compare(old.clone(), new.clone(), "a", "b", &diff::Options::default()).summary;
+        let backward = diff::compare(new.clone(), old.clone(), "b", "a", &diff::Options::default()).summary;
         prop_assert_eq!(forward.added, backward.removed);
         prop_assert_eq!(forward.removed, backward.added);
         prop_assert_eq!(forward.split, backward.merged);
@@ -177,7 +177,7 @@ proptest! {
     #[test]
     fn a_document_against_itself_is_unchanged(paras in prop::collection::vec(paragraph(), 1..25)) {
         let doc = normalize::document(&render(&paras), &NormalizeOptions::default());
-        let c = diff::compare(&doc, &doc, "a", "a", &diff::Options::default());
+        let c = diff::compare(doc.clone(), doc.clone(), "a", "a", &diff::Options::default());
         prop_assert!(c.entries.iter().all(|e| !e.differs()));
     }
 }

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let options = accord::normalize::Options::default();
     let old = accord::normalize::document(a, &options);
     let new = accord::normalize::document(b, &options);
-    let c = accord::diff::compare(&old, &new, "a", "b", &accord::diff::Options::default());
+    let c = accord::diff::compare(old.clone(), new.clone(), "a", "b", &accord::diff::Options::default());
     let olds: usize = c.entries.iter().map(|e| e.old.len()).sum();
     let news: usize = c.entries.iter().map(|e| e.new.len()).sum();
     assert_eq!((olds, news), (old.blocks.len(), new.blocks.len()));

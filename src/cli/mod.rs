@@ -434,9 +434,12 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     if documents.len() > 2 {
         return timeline(args, &options, documents);
     }
-    let (old_label, old) = &documents[0];
-    let (new_label, new) = &documents[1];
-    let comparison = crate::diff::compare(old, new, old_label, new_label, &options);
+    let mut documents = documents.into_iter();
+    let (Some((old_label, old)), Some((new_label, new))) = (documents.next(), documents.next())
+    else {
+        anyhow::bail!("two versions are needed to compare");
+    };
+    let comparison = crate::diff::compare(old, new, &old_label, &new_label, &options);
     let target = args.output.output.as_deref();
     let text = match args.format {
         DiffFormat::Json => None,
@@ -465,7 +468,6 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     // The process exits next: freeing hundreds of thousands of strings one by one would
     // take longer than the report took to write (a tenth of the run at 10 MB).
     std::mem::forget(comparison);
-    std::mem::forget(documents);
     Ok(outcome)
 }
 
@@ -589,8 +591,8 @@ fn log(args: &LogArgs) -> Result<Outcome> {
         .map(|change| {
             let id = change.commit.to_string();
             let comparison = crate::diff::compare(
-                get(change.before),
-                get(change.after),
+                get(change.before).clone(),
+                get(change.after).clone(),
                 &format!("{id}^:{path}"),
                 &format!("{id}:{path}"),
                 &crate::diff::Options::default(),
@@ -701,8 +703,8 @@ fn git_diff(args: &[String]) -> Result<Outcome> {
     let old = read(old_file, format!("a/{path}"))?;
     let new = read(new_file, format!("b/{path}"))?;
     let comparison = crate::diff::compare(
-        &old,
-        &new,
+        old,
+        new,
         &format!("a/{path}"),
         &format!("b/{path}"),
         &crate::diff::Options::default(),

@@ -181,7 +181,7 @@ pub fn key<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
     key
 }
 
-fn block_key<'a>(block: &'a Block, options: &Options) -> Cow<'a, str> {
+fn block_key<'a>(block: &'a Block, document: &'a Document, options: &Options) -> Cow<'a, str> {
     // A block without text (`### Art 49`) is known only by its label; keyed by text alone,
     // every untitled heading would be "identical" to every other.
     if block.text.is_empty() {
@@ -189,7 +189,7 @@ fn block_key<'a>(block: &'a Block, options: &Options) -> Cow<'a, str> {
     }
     if options.strict {
         // Strict: the source as written, whitespace and all (label aside).
-        let original = block.original.trim();
+        let original = document.original(block).trim();
         let without_label = original
             .trim_start_matches('#')
             .trim_start()
@@ -215,35 +215,54 @@ fn section_titles(document: &Document) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Compare two normalized documents.
+/// Compare two normalized documents. Each block moves into the one entry that reports it,
+/// so the comparison costs no copy of either text.
 pub fn compare(
-    old: &Document,
-    new: &Document,
+    old: Document,
+    new: Document,
     old_label: &str,
     new_label: &str,
     options: &Options,
 ) -> Comparison {
-    let old_keys: Vec<Cow<'_, str>> = old.blocks.iter().map(|b| block_key(b, options)).collect();
-    let new_keys: Vec<Cow<'_, str>> = new.blocks.iter().map(|b| block_key(b, options)).collect();
-    let (old_items, new_items) = (
-        align_items(&old.blocks, &old_keys),
-        align_items(&new.blocks, &new_keys),
-    );
-    // The aligner's passes are greedy, and where several pairings are equally good the one
-    // found can depend on which side is "old". Aligning in a canonical orientation (the
-    // documents ordered by their keys) and swapping back makes B→A the mirror of A→B.
-    let deadline = Some(Instant::now() + BLOCK_DIFF_BUDGET);
-    let pairs = if old_keys <= new_keys {
-        align::align(&old_items, &new_items, deadline)
-    } else {
-        align::align(&new_items, &old_items, deadline)
-            .into_iter()
-            .map(|p| align::Pair {
-                old: p.new,
-                new: p.old,
-                matched_by: p.matched_by,
+    let (pairs, unchanged) = {
+        let old_keys: Vec<Cow<'_, str>> = old
+            .blocks
+            .iter()
+            .map(|b| block_key(b, &old, options))
+            .collect();
+        let new_keys: Vec<Cow<'_, str>> = new
+            .blocks
+            .iter()
+            .map(|b| block_key(b, &new, options))
+            .collect();
+        let (old_items, new_items) = (
+            align_items(&old.blocks, &old_keys),
+            align_items(&new.blocks, &new_keys),
+        );
+        // The aligner's passes are greedy, and where several pairings are equally good the
+        // one found can depend on which side is "old". Aligning in a canonical orientation
+        // (the documents ordered by their keys) and swapping back makes B→A the mirror of A→B.
+        let deadline = Some(Instant::now() + BLOCK_DIFF_BUDGET);
+        let pairs: Vec<align::Pair> = if old_keys <= new_keys {
+            align::align(&old_items, &new_items, deadline)
+        } else {
+            align::align(&new_items, &old_items, deadline)
+                .into_iter()
+                .map(|p| align::Pair {
+                    old: p.new,
+                    new: p.old,
+                    matched_by: p.matched_by,
+                })
+                .collect()
+        };
+        let unchanged: Vec<bool> = pairs
+            .iter()
+            .map(|p| match (p.old.as_slice(), p.new.as_slice()) {
+                ([o], [n]) => old_keys[*o] == new_keys[*n],
+                _ => false,
             })
-            .collect()
+            .collect();
+        (pairs, unchanged)
     };
 
     // Entries follow NEW's order; a removed block sits after the entry of the nearest
@@ -274,19 +293,40 @@ pub fn compare(
             (sort_key, k)
         })
         .collect();
-    order.sort();
+    order.sort_unstable();
 
     let moved = moved_flags(&pairs, &order);
+    let old_side = Side {
+        label: old_label.to_string(),
+        blocks: old.blocks.len(),
+        sections: section_titles(&old),
+    };
+    let new_side = Side {
+        label: new_label.to_string(),
+        blocks: new.blocks.len(),
+        sections: section_titles(&new),
+    };
+    let mut old_blocks: Vec<Option<Block>> = old.blocks.into_iter().map(Some).collect();
+    let mut new_blocks: Vec<Option<Block>> = new.blocks.into_iter().map(Some).collect();
     let mut summary = Summary::default();
     let mut entries = Vec::with_capacity(pairs.len());
     for (_, k) in order {
         let pair = &pairs[k];
-        let olds: Vec<Block> = pair.old.iter().map(|&i| old.blocks[i].clone()).collect();
-        let news: Vec<Block> = pair.new.iter().map(|&j| new.blocks[j].clone()).collect();
+        // The aligner pairs every block exactly once, so each is still there to take.
+        let olds: Vec<Block> = pair
+            .old
+            .iter()
+            .filter_map(|&i| old_blocks[i].take())
+            .collect();
+        let news: Vec<Block> = pair
+            .new
+            .iter()
+            .filter_map(|&j| new_blocks[j].take())
+            .collect();
         let kind = match (olds.len(), news.len()) {
             (0, _) => Kind::Added,
             (_, 0) => Kind::Removed,
-            (1, 1) if old_keys[pair.old[0]] == new_keys[pair.new[0]] => Kind::Unchanged,
+            (1, 1) if unchanged[k] => Kind::Unchanged,
             (1, 1) => Kind::Changed,
             (1, _) => Kind::Split,
             _ => Kind::Merged,
@@ -295,17 +335,21 @@ pub fn compare(
             (Some(o), Some(n)) => o.number != n.number,
             _ => false,
         };
-        let (words, similarity, fallback) = match kind {
-            Kind::Changed | Kind::Split | Kind::Merged => {
-                let old_text = join_texts(&olds);
-                let new_text = join_texts(&news);
-                let (words, similarity, fallback) = word_diff(&old_text, &new_text, options);
-                (Some(words), similarity, fallback)
-            }
-            Kind::Unchanged => (None, 1.0, None),
-            Kind::Added | Kind::Removed => (None, 0.0, None),
+        let similarity = match kind {
+            Kind::Unchanged => 1.0,
+            _ => 0.0,
         };
-        let entry = Entry {
+        match kind {
+            Kind::Unchanged => summary.unchanged += 1,
+            Kind::Changed => summary.changed += 1,
+            Kind::Added => summary.added += 1,
+            Kind::Removed => summary.removed += 1,
+            Kind::Split => summary.split += 1,
+            Kind::Merged => summary.merged += 1,
+        }
+        summary.moved += usize::from(moved[k]);
+        summary.renumbered += usize::from(renumbered);
+        entries.push(Entry {
             kind,
             moved: moved[k],
             renumbered,
@@ -315,36 +359,33 @@ pub fn compare(
                 MatchedBy::Content => Matched::Content,
                 MatchedBy::Position => Matched::Position,
             }),
-            similarity: (similarity * 1000.0).round() / 1000.0,
+            similarity,
             old: olds,
             new: news,
-            words,
-            fallback,
-        };
-        match entry.kind {
-            Kind::Unchanged => summary.unchanged += 1,
-            Kind::Changed => summary.changed += 1,
-            Kind::Added => summary.added += 1,
-            Kind::Removed => summary.removed += 1,
-            Kind::Split => summary.split += 1,
-            Kind::Merged => summary.merged += 1,
-        }
-        summary.moved += usize::from(entry.moved);
-        summary.renumbered += usize::from(entry.renumbered);
-        entries.push(entry);
+            words: None,
+            fallback: None,
+        });
+    }
+    drop(pairs);
+    // Word diffs are independent of each other: spread over the cores.
+    {
+        use rayon::prelude::*;
+        entries
+            .par_iter_mut()
+            .filter(|e| matches!(e.kind, Kind::Changed | Kind::Split | Kind::Merged))
+            .for_each(|entry| {
+                let old_text = join_texts(&entry.old);
+                let new_text = join_texts(&entry.new);
+                let (words, similarity, fallback) = word_diff(&old_text, &new_text, options);
+                entry.words = Some(words);
+                entry.similarity = (similarity * 1000.0).round() / 1000.0;
+                entry.fallback = fallback;
+            });
     }
     Comparison {
         schema: SCHEMA.to_string(),
-        old: Side {
-            label: old_label.to_string(),
-            blocks: old.blocks.len(),
-            sections: section_titles(old),
-        },
-        new: Side {
-            label: new_label.to_string(),
-            blocks: new.blocks.len(),
-            sections: section_titles(new),
-        },
+        old: old_side,
+        new: new_side,
         options: *options,
         summary,
         entries,
@@ -588,7 +629,7 @@ mod tests {
         let new = doc(
             "1. A\n\n1. Inserted paragraph here.\n\n2. First paragraph text.\n\n3. Second paragraph text.\n",
         );
-        let c = compare(&old, &new, "old", "new", &Options::default());
+        let c = compare(old.clone(), new.clone(), "old", "new", &Options::default());
         assert_eq!(c.summary.added, 1);
         assert_eq!(c.summary.unchanged, 3);
         assert_eq!(c.summary.renumbered, 2);
@@ -601,7 +642,7 @@ mod tests {
         let old = doc("1. The “Shanghai spirit” – trust.\n");
         let new = doc("1. The \"Shanghai spirit\" - trust.\n");
         assert_eq!(
-            compare(&old, &new, "a", "b", &Options::default())
+            compare(old.clone(), new.clone(), "a", "b", &Options::default())
                 .summary
                 .unchanged,
             1
@@ -610,6 +651,11 @@ mod tests {
             strict: true,
             ..Options::default()
         };
-        assert_eq!(compare(&old, &new, "a", "b", &strict).summary.changed, 1);
+        assert_eq!(
+            compare(old.clone(), new.clone(), "a", "b", &strict)
+                .summary
+                .changed,
+            1
+        );
     }
 }

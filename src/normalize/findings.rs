@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::label::Style;
-use super::{Item, ordinal};
+use super::{LabelShape, ordinal};
 use crate::model::{Block, BlockType, Finding, FindingKind};
 
 /// Numbers of one sequence: headings of one style under one parent (`3.1`, `3.2` under
@@ -26,9 +26,9 @@ struct Last {
     index: usize,
 }
 
-pub(super) fn check(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
-    let mut findings = sequence_findings(blocks, items);
-    findings.extend(punctuation_findings(blocks, items));
+pub(super) fn check(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
+    let mut findings = sequence_findings(blocks, shapes);
+    findings.extend(punctuation_findings(blocks, shapes));
     findings.extend(empty_sections(blocks));
     findings
 }
@@ -40,22 +40,22 @@ fn noun(kind: BlockType) -> &'static str {
     }
 }
 
-fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
+fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut last: HashMap<SequenceKey, Last> = HashMap::new();
     // The latest numbered paragraph of each style, by block index: a handful of styles,
     // so asking "another style since?" costs a few comparisons, not a walk over every
     // sequence.
     let mut latest_paragraph: Vec<(Style, usize)> = Vec::new();
-    for (index, (block, item)) in blocks.iter().zip(items).enumerate() {
-        let (Some(label), Some(number)) = (&item.label, &block.number) else {
+    for (index, (block, shape)) in blocks.iter().zip(shapes).enumerate() {
+        let (Some((style, _)), Some(number)) = (shape, &block.number) else {
             continue;
         };
         let Some(value) = ordinal(number) else {
             continue;
         };
-        let parent = match label.style {
-            Style::Decimal { depth } if depth > 1 => number
+        let parent = match style {
+            Style::Decimal { depth } if *depth > 1 => number
                 .rsplit_once('.')
                 .map(|(p, _)| p.to_string())
                 .unwrap_or_default(),
@@ -63,7 +63,7 @@ fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
         };
         let key = SequenceKey {
             kind: block.kind,
-            style: label.style.clone(),
+            style: style.clone(),
             parent,
         };
         let interrupted = |since: usize| {
@@ -123,9 +123,9 @@ fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
             },
         );
         if block.kind == BlockType::Paragraph {
-            match latest_paragraph.iter_mut().find(|(s, _)| *s == label.style) {
+            match latest_paragraph.iter_mut().find(|(s, _)| s == style) {
                 Some(entry) => entry.1 = index,
-                None => latest_paragraph.push((label.style.clone(), index)),
+                None => latest_paragraph.push((style.clone(), index)),
             }
         }
     }
@@ -134,18 +134,17 @@ fn sequence_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
 
 /// Dotted headings of one depth should all end with a dot or all not (`4.1` vs `4.2.`):
 /// the minority is reported.
-fn punctuation_findings(blocks: &[Block], items: &[Item]) -> Vec<Finding> {
+fn punctuation_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
     let mut by_depth: HashMap<u8, (Vec<usize>, Vec<usize>)> = HashMap::new();
-    for (i, (block, item)) in blocks.iter().zip(items).enumerate() {
+    for (i, (block, shape)) in blocks.iter().zip(shapes).enumerate() {
         if block.kind != BlockType::Heading {
             continue;
         }
-        let Some(label) = &item.label else { continue };
-        let Style::Decimal { depth } = label.style else {
+        let Some((Style::Decimal { depth }, trailing_dot)) = shape else {
             continue;
         };
-        let entry = by_depth.entry(depth).or_default();
-        if label.trailing_dot {
+        let entry = by_depth.entry(*depth).or_default();
+        if *trailing_dot {
             entry.0.push(i);
         } else {
             entry.1.push(i);

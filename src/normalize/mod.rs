@@ -39,27 +39,33 @@ const TITLE_MAX_WORDS: usize = 15;
 const UNNUMBERED_TITLE_MAX_WIDTH: usize = 80;
 const UNNUMBERED_TITLE_MAX_WORDS: usize = 10;
 
-/// Normalize a decoded document.
-pub fn document(source: &str, options: &Options) -> Document {
-    let segmented = segment::segment(source);
-    let mut findings = Vec::new();
-    let mut repairs = Vec::new();
-    let units = split_run_ins(segmented.units, options, &mut findings, &mut repairs);
+/// Normalize a decoded document. The document keeps the text (a `String` is moved in, a
+/// `&str` copied) and its blocks point into it.
+pub fn document(source: impl Into<String>, options: &Options) -> Document {
+    let source: String = source.into();
+    let (blocks, findings, repairs, metadata) = {
+        let segmented = segment::segment(&source);
+        let mut findings = Vec::new();
+        let mut repairs = Vec::new();
+        let units = split_run_ins(segmented.units, options, &mut findings, &mut repairs);
 
-    let mut items: Vec<Item> = units.iter().map(Item::read).collect();
-    if options.repair {
-        repair_words(source, &units, &mut items, &mut repairs);
-    }
-    classify(&mut items, segmented.markdown);
-    let blocks = structure(&items);
-    findings.extend(findings::check(&blocks, &items));
-    findings.sort_by_key(|f| (f.line, f.kind));
-    repairs.sort_by_key(|r| r.line);
+        let mut items: Vec<Item> = units.iter().map(|u| Item::read(u, &source)).collect();
+        if options.repair {
+            repair_words(&source, &units, &mut items, &mut repairs);
+        }
+        classify(&mut items, segmented.markdown, &source);
+        let (blocks, styles) = structure(items);
+        findings.extend(findings::check(&blocks, &styles));
+        findings.sort_by_key(|f| (f.line, f.kind));
+        repairs.sort_by_key(|r| r.line);
+        (blocks, findings, repairs, segmented.metadata)
+    };
     Document {
         blocks,
         findings,
         repairs,
-        metadata: segmented.metadata,
+        metadata,
+        source,
     }
 }
 
@@ -67,7 +73,7 @@ pub fn document(source: &str, options: &Options) -> Document {
 #[derive(Debug, Clone)]
 struct Item {
     line: usize,
-    original: String,
+    span: std::ops::Range<usize>,
     label: Option<Label>,
     /// Text after the label, collapsed.
     text: String,
@@ -77,7 +83,7 @@ struct Item {
 }
 
 impl Item {
-    fn read(unit: &Unit<'_>) -> Item {
+    fn read(unit: &Unit<'_>, source: &str) -> Item {
         let joined = unit.collapsed();
         let label = label::parse(&joined);
         let mut text = joined;
@@ -86,7 +92,7 @@ impl Item {
         }
         Item {
             line: unit.first_line(),
-            original: unit.original(),
+            span: unit.span(source),
             label,
             text,
             markdown_level: unit.markdown_level,
@@ -333,7 +339,7 @@ fn ends_mid_sentence(text: &str) -> bool {
     )
 }
 
-fn classify(items: &mut [Item], markdown: bool) {
+fn classify(items: &mut [Item], markdown: bool, source: &str) {
     for i in 0..items.len() {
         let item = &items[i];
         let heading = if markdown {
@@ -343,7 +349,7 @@ fn classify(items: &mut [Item], markdown: bool) {
                 && item.pieces <= 2
                 && reads_as_title(&item.text, TITLE_MAX_WIDTH, TITLE_MAX_WORDS)
         } else {
-            let previous_continues = i > 0 && ends_mid_sentence(&items[i - 1].original);
+            let previous_continues = i > 0 && ends_mid_sentence(&source[items[i - 1].span.clone()]);
             i + 1 < items.len()
                 && !previous_continues
                 && item.pieces == 1
@@ -402,12 +408,17 @@ fn levels(items: &[Item]) -> Vec<Option<u8>> {
     levels
 }
 
-fn structure(items: &[Item]) -> Vec<Block> {
-    let levels = levels(items);
+/// How a block was numbered, for the numbering checks: its label style and whether a
+/// decimal label ended with a dot.
+pub(crate) type LabelShape = Option<(Style, bool)>;
+
+/// Items to blocks, moving their text rather than copying it.
+fn structure(items: Vec<Item>) -> (Vec<Block>, Vec<LabelShape>) {
+    let levels = levels(&items);
     let first_numbered_heading = items
         .iter()
         .position(|it| it.kind == BlockType::Heading && it.label.is_some());
-    let title_index = document_title(items, &levels);
+    let title_index = document_title(&items, &levels);
     // The preamble runs from the last heading before the first numbered one (a title, a
     // `Preamble` heading) to that numbered heading: notes above a `Preamble` heading, such as
     // "Adopted by resolution 217 A (III)", are not part of it.
@@ -420,8 +431,12 @@ fn structure(items: &[Item]) -> Vec<Block> {
 
     let mut stack: Vec<(u8, String)> = Vec::new();
     let mut blocks = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let number = item.label.as_ref().map(|l| l.number.clone());
+    let mut shapes = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let (label, number, shape) = match item.label {
+            Some(l) => (l.printed, Some(l.number), Some((l.style, l.trailing_dot))),
+            None => (String::new(), None, None),
+        };
         let section = if let Some(level) = levels[i] {
             let key = number.clone().unwrap_or_else(|| item.text.clone());
             if Some(i) == title_index {
@@ -437,26 +452,23 @@ fn structure(items: &[Item]) -> Vec<Block> {
             stack.iter().map(|(_, k)| k.clone()).collect()
         };
         let preamble = item.kind == BlockType::Paragraph
-            && item.label.is_none()
+            && shape.is_none()
             && preamble_start.is_some_and(|start| i >= start)
             && first_numbered_heading.is_some_and(|first| i < first);
         blocks.push(Block {
             kind: item.kind,
             level: levels[i],
-            label: item
-                .label
-                .as_ref()
-                .map(|l| l.printed.clone())
-                .unwrap_or_default(),
+            label,
             number,
             section,
             line: item.line,
-            text: item.text.clone(),
-            original: item.original.clone(),
+            text: item.text,
+            span: item.span,
             preamble,
         });
+        shapes.push(shape);
     }
-    blocks
+    (blocks, shapes)
 }
 
 /// The document's title: a first unnumbered heading alone at the outermost level. It names

@@ -48,13 +48,14 @@ impl Unit<'_> {
         collapser.finish()
     }
 
-    /// The source exactly as read, lines joined by newlines.
-    pub fn original(&self) -> String {
-        if let [only] = self.pieces.as_slice() {
-            return only.text.to_string();
+    /// Where the unit lies in `source`, the text its pieces were cut from: from the start
+    /// of its first piece to the end of its last.
+    pub fn span(&self, source: &str) -> std::ops::Range<usize> {
+        let offset = |piece: &str| piece.as_ptr() as usize - source.as_ptr() as usize;
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(first), Some(last)) => offset(first.text)..offset(last.text) + last.text.len(),
+            _ => 0..0,
         }
-        let parts: Vec<&str> = self.pieces.iter().map(|p| p.text).collect();
-        parts.join("\n")
     }
 }
 
