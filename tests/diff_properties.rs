@@ -128,8 +128,8 @@ proptest! {
 
     #[test]
     fn comparing_backwards_mirrors_the_comparison(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
-        let old = normalize::document(&render(&paras), &NormalizeOptions::default());
-        let new = normalize::document(&render(&apply(paras, &edits)), &NormalizeOptions::default());
+        let old = normalize::document(render(&paras), &NormalizeOptions::default());
+        let new = normalize::document(render(&apply(paras, &edits)), &NormalizeOptions::default());
         let forward = diff::compare(old.clone(), new.clone(), "a", "b", &diff::Options::default()).summary;
         let backward = diff::compare(new.clone(), old.clone(), "b", "a", &diff::Options::default()).summary;
         prop_assert_eq!(forward.added, backward.removed);
@@ -144,8 +144,8 @@ proptest! {
 
     #[test]
     fn aligning_keeps_every_block_once_and_is_deterministic(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
-        let a = normalize::document(&render(&paras), &NormalizeOptions::default());
-        let b = normalize::document(&render(&apply(paras, &edits)), &NormalizeOptions::default());
+        let a = normalize::document(render(&paras), &NormalizeOptions::default());
+        let b = normalize::document(render(&apply(paras, &edits)), &NormalizeOptions::default());
         let docs = vec![("a".to_string(), "en".to_string(), a.clone()), ("b".to_string(), "fr".to_string(), b.clone())];
         let alignment = accord::parallel::align(&docs);
         for (d, doc) in [&a, &b].iter().enumerate() {
@@ -159,7 +159,7 @@ proptest! {
 
     #[test]
     fn a_document_aligned_with_itself_pairs_one_to_one(paras in prop::collection::vec(paragraph(), 1..25)) {
-        let doc = normalize::document(&render(&paras), &NormalizeOptions::default());
+        let doc = normalize::document(render(&paras), &NormalizeOptions::default());
         let docs = vec![("a".to_string(), "en".to_string(), doc.clone()), ("a".to_string(), "en".to_string(), doc)];
         let alignment = accord::parallel::align(&docs);
         prop_assert!(alignment.pairs.iter().all(|p| p.blocks[0].len() == 1 && p.blocks[1].len() == 1 && p.blocks[0] == p.blocks[1]));
@@ -176,7 +176,7 @@ proptest! {
 
     #[test]
     fn a_document_against_itself_is_unchanged(paras in prop::collection::vec(paragraph(), 1..25)) {
-        let doc = normalize::document(&render(&paras), &NormalizeOptions::default());
+        let doc = normalize::document(render(&paras), &NormalizeOptions::default());
         let c = diff::compare(doc.clone(), doc.clone(), "a", "a", &diff::Options::default());
         prop_assert!(c.entries.iter().all(|e| !e.differs()));
     }
