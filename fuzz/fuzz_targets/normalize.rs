@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = accord::source::from_bytes("fuzz".into(), data, None) else { return };
+    let Ok(source) = accord::source::from_bytes("fuzz".into(), data.to_vec(), None) else { return };
     for repair in [true, false] {
         let doc = accord::normalize::document(&source.text, &accord::normalize::Options { repair });
         let outline = accord::report::outline::Outline::new("fuzz", &doc);

@@ -330,7 +330,7 @@ fn read_with(
 ) -> Result<(String, crate::model::Document)> {
     let input = Input::parse(arg);
     let source = source::read(&input, &options.read_options())?;
-    let document = normalize::document(&source.text, &normalize::Options { repair });
+    let document = normalize::document(source.text, &normalize::Options { repair });
     if document.is_unnumbered() {
         eprintln!(
             "accord: warning: {}: no numbered headings or paragraphs found; blocks can only be matched by content",
@@ -532,9 +532,9 @@ fn blob_document(
 }
 
 fn bytes_document(bytes: &[u8], label: &str, input: &InputOptions) -> Result<Document> {
-    match source::from_bytes(label.to_string(), bytes, input.encoding.as_deref()) {
+    match source::from_bytes(label.to_string(), bytes.to_vec(), input.encoding.as_deref()) {
         Ok(src) => Ok(normalize::document(
-            &src.text,
+            src.text,
             &normalize::Options {
                 repair: !input.no_repair,
             },
@@ -691,9 +691,9 @@ fn git_diff(args: &[String]) -> Result<Outcome> {
             return Ok(Document::default());
         }
         let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
-        match source::from_bytes(label, &bytes, None) {
+        match source::from_bytes(label, bytes, None) {
             Ok(src) => Ok(normalize::document(
-                &src.text,
+                src.text,
                 &normalize::Options::default(),
             )),
             Err(source::SourceError::Empty { .. }) => Ok(Document::default()),

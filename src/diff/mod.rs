@@ -313,16 +313,8 @@ pub fn compare(
     for (_, k) in order {
         let pair = &pairs[k];
         // The aligner pairs every block exactly once, so each is still there to take.
-        let olds: Vec<Block> = pair
-            .old
-            .iter()
-            .filter_map(|&i| old_blocks[i].take())
-            .collect();
-        let news: Vec<Block> = pair
-            .new
-            .iter()
-            .filter_map(|&j| new_blocks[j].take())
-            .collect();
+        let olds = take_blocks(&mut old_blocks, &pair.old);
+        let news = take_blocks(&mut new_blocks, &pair.new);
         let kind = match (olds.len(), news.len()) {
             (0, _) => Kind::Added,
             (_, 0) => Kind::Removed,
@@ -366,7 +358,7 @@ pub fn compare(
             fallback: None,
         });
     }
-    drop(pairs);
+    drop((pairs, old_blocks, new_blocks));
     // Word diffs are independent of each other: spread over the cores.
     {
         use rayon::prelude::*;
@@ -390,6 +382,14 @@ pub fn compare(
         summary,
         entries,
     }
+}
+
+/// The blocks at `indices`, moved out, in a vector of exactly their number (collecting
+/// would round a one-block entry up to room for four).
+fn take_blocks(blocks: &mut [Option<Block>], indices: &[usize]) -> Vec<Block> {
+    let mut taken = Vec::with_capacity(indices.len());
+    taken.extend(indices.iter().filter_map(|&i| blocks[i].take()));
+    taken
 }
 
 fn align_items<'a>(blocks: &'a [Block], keys: &'a [Cow<'a, str>]) -> Vec<align::Item<'a>> {

@@ -97,16 +97,16 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Source, SourceError>
             git::read_blob(&repo, spec)?
         }
     };
-    from_bytes(label, &bytes, options.encoding.as_deref())
+    from_bytes(label, bytes, options.encoding.as_deref())
 }
 
 /// Decode bytes that were read elsewhere (a git blob, a test).
 pub fn from_bytes(
     label: String,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     encoding: Option<&str>,
 ) -> Result<Source, SourceError> {
-    let text = decode(bytes, encoding).map_err(|source| SourceError::Decode {
+    let text = decode::decode_owned(bytes, encoding).map_err(|source| SourceError::Decode {
         label: label.clone(),
         source,
     })?;
