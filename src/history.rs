@@ -75,9 +75,9 @@ pub fn step(
 /// Position of a block in its document, found by its (line, text): within one document a
 /// line holds at most a few blocks (a run-in split), which the text tells apart.
 fn index_by_line<'a>(blocks: impl Iterator<Item = &'a Block>) -> impl Fn(&Block) -> Option<usize> {
-    let mut all: Vec<(usize, String)> = blocks.map(|b| (b.line, b.text.clone())).collect();
+    let mut all: Vec<(usize, String)> = blocks.map(|b| (b.line, b.text.to_string())).collect();
     all.sort();
-    move |b: &Block| all.binary_search(&(b.line, b.text.clone())).ok()
+    move |b: &Block| all.binary_search(&(b.line, b.text.to_string())).ok()
 }
 
 /// Lineages of the last version's blocks over a whole sequence of versions, oldest first.

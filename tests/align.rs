@@ -130,7 +130,7 @@ fn a_deleted_paragraph_is_one_missing_finding_at_its_article() {
         .iter()
         .find(|p| !p.findings.is_empty())
         .unwrap();
-    assert_eq!(row.blocks[0][0].section, ["3"], "at Article 3");
+    assert_eq!(*row.blocks[0][0].section, ["3"], "at Article 3");
     assert!(row.blocks[1].is_empty());
     let unpaired = a.pairs[start..]
         .iter()

@@ -52,7 +52,7 @@ fn clean(text: &str) -> String {
 
 /// Check both halves of conservation; returns a description of the first violation.
 fn check(text: &str, doc: &Document) -> Result<(), String> {
-    if doc.source != text {
+    if doc.source.as_str() != text {
         return Err("the document does not keep the text it was read from".to_string());
     }
     let input = input_words(text);

@@ -73,13 +73,13 @@ fn declaration_structure() {
         .find(|b| b.number.as_deref() == Some("3.2"))
         .unwrap();
     assert_eq!(h32.label, "3.2.");
-    assert_eq!(h32.section, ["3", "3.2"]);
+    assert_eq!(*h32.section, ["3", "3.2"]);
     assert_eq!(h32.text, "Combating terrorism, separatism and extremism");
     let p36 = paragraphs
         .iter()
         .find(|b| b.number.as_deref() == Some("36"))
         .unwrap();
-    assert_eq!(p36.section, ["3", "3.2"]);
+    assert_eq!(*p36.section, ["3", "3.2"]);
     let h41 = headings
         .iter()
         .find(|b| b.number.as_deref() == Some("4.1"))
@@ -255,7 +255,7 @@ fn grundgesetz_articles_and_hard_wrapped_paragraphs() {
         o.blocks[art1 + 1].text,
         "Die Würde des Menschen ist unantastbar. Sie zu achten und zu schützen ist Verpflichtung aller staatlichen Gewalt."
     );
-    assert_eq!(o.blocks[art1 + 1].section, ["1", "1"]);
+    assert_eq!(*o.blocks[art1 + 1].section, ["1", "1"]);
 
     // The YAML front matter is metadata, not a paragraph.
     assert!(!o.blocks.iter().any(|b| b.text.contains("origslug")));

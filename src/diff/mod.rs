@@ -208,7 +208,7 @@ fn section_titles(document: &Document) -> BTreeMap<String, String> {
             let name = if h.text.is_empty() {
                 h.label.clone()
             } else {
-                h.text.clone()
+                h.text.to_string()
             };
             Some((h.section.last()?.clone(), name))
         })

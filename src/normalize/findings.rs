@@ -19,7 +19,7 @@ struct SequenceKey {
 struct Last {
     value: (u32, Option<char>),
     number: String,
-    section: Vec<String>,
+    section: std::sync::Arc<[String]>,
     /// Index of the block, to tell whether numbered paragraphs of other styles came since:
     /// a list nested under an item (`(1)` … `1.` `2.` … `(2)` … `1.`) restarts at 1
     /// without being out of order.
@@ -191,7 +191,7 @@ fn empty_sections(blocks: &[Block]) -> Vec<Finding> {
             Some(next) => next.level.is_some_and(|l| l <= level),
         };
         if empty {
-            let name = if block.label.is_empty() {
+            let name: &str = if block.label.is_empty() {
                 &block.text
             } else {
                 &block.label

@@ -14,7 +14,9 @@ pub mod text;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Block, BlockType, Document, Finding, FindingKind, Repair, RepairKind};
+use std::sync::Arc;
+
+use crate::model::{Block, BlockType, Document, Finding, FindingKind, Repair, RepairKind, Text};
 use label::{Label, Style};
 use segment::{Piece, Unit};
 
@@ -42,7 +44,7 @@ const UNNUMBERED_TITLE_MAX_WORDS: usize = 10;
 /// Normalize a decoded document. The document keeps the text (a `String` is moved in, a
 /// `&str` copied) and its blocks point into it.
 pub fn document(source: impl Into<String>, options: &Options) -> Document {
-    let source: String = source.into();
+    let source: Arc<String> = Arc::new(source.into());
     let (blocks, findings, repairs, metadata) = {
         let segmented = segment::segment(&source);
         let mut findings = Vec::new();
@@ -76,20 +78,41 @@ struct Item {
     span: std::ops::Range<usize>,
     label: Option<Label>,
     /// Text after the label, collapsed.
-    text: String,
+    text: Text,
     markdown_level: Option<u8>,
     pieces: usize,
     kind: BlockType,
 }
 
 impl Item {
-    fn read(unit: &Unit<'_>, source: &str) -> Item {
-        let joined = unit.collapsed();
-        let label = label::parse(&joined);
-        let mut text = joined;
-        if let Some(l) = &label {
-            text.replace_range(..l.rest, "");
-        }
+    fn read(unit: &Unit<'_>, source: &Arc<String>) -> Item {
+        let offset = |part: &str| part.as_ptr() as usize - source.as_ptr() as usize;
+        // A one-line block that is already clean (single spaces, composed characters) is
+        // its own normalized text: the block shares it with the source instead of a copy.
+        let clean_line = match unit.pieces.as_slice() {
+            [only] if unit.markdown_level.is_none() => {
+                Some(only.text.trim()).filter(|t| text::is_collapsed(t))
+            }
+            _ => None,
+        };
+        let (label, text) = match clean_line {
+            Some(line) => {
+                let label = label::parse(line);
+                let start = offset(line) + label.as_ref().map_or(0, |l| l.rest);
+                (
+                    label,
+                    Text::shared(source, start..offset(line) + line.len()),
+                )
+            }
+            None => {
+                let mut joined = unit.collapsed();
+                let label = label::parse(&joined);
+                if let Some(l) = &label {
+                    joined.replace_range(..l.rest, "");
+                }
+                (label, Text::from(joined))
+            }
+        };
         Item {
             line: unit.first_line(),
             span: unit.span(source),
@@ -259,7 +282,7 @@ fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &
         if !sites.is_empty() {
             let (fixed, hyphen_changes) =
                 repair::apply_hyphenation(&item.text, sites, &closed_words);
-            item.text = fixed;
+            item.text = Text::from(fixed);
             changes.extend(
                 hyphen_changes
                     .into_iter()
@@ -267,7 +290,7 @@ fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &
             );
         }
         if let Some((fixed, space_changes)) = repair::missing_spaces(&item.text) {
-            item.text = fixed;
+            item.text = Text::from(fixed);
             changes.extend(
                 space_changes
                     .into_iter()
@@ -430,6 +453,8 @@ fn structure(items: Vec<Item>) -> (Vec<Block>, Vec<LabelShape>) {
     });
 
     let mut stack: Vec<(u8, String)> = Vec::new();
+    // The path of the innermost open section, shared by every block in it.
+    let mut path: Arc<[String]> = Arc::from(Vec::new());
     let mut blocks = Vec::with_capacity(items.len());
     let mut shapes = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
@@ -438,18 +463,19 @@ fn structure(items: Vec<Item>) -> (Vec<Block>, Vec<LabelShape>) {
             None => (String::new(), None, None),
         };
         let section = if let Some(level) = levels[i] {
-            let key = number.clone().unwrap_or_else(|| item.text.clone());
+            let key = number.clone().unwrap_or_else(|| item.text.to_string());
             if Some(i) == title_index {
-                vec![key]
+                Arc::from(vec![key])
             } else {
                 while stack.last().is_some_and(|(l, _)| *l >= level) {
                     stack.pop();
                 }
                 stack.push((level, key));
-                stack.iter().map(|(_, k)| k.clone()).collect()
+                path = stack.iter().map(|(_, k)| k.clone()).collect();
+                Arc::clone(&path)
             }
         } else {
-            stack.iter().map(|(_, k)| k.clone()).collect()
+            Arc::clone(&path)
         };
         let preamble = item.kind == BlockType::Paragraph
             && shape.is_none()
@@ -503,7 +529,7 @@ mod tests {
         let kinds: Vec<_> = d
             .blocks
             .iter()
-            .map(|b| (b.kind, b.level, b.section.clone()))
+            .map(|b| (b.kind, b.level, b.section.to_vec()))
             .collect();
         assert_eq!(
             kinds,
@@ -546,7 +572,7 @@ mod tests {
                 (BlockType::Paragraph, false, "All are free."),
             ]
         );
-        assert_eq!(d.blocks[6].section, vec!["1".to_string()]);
+        assert_eq!(*d.blocks[6].section, ["1"]);
     }
 
     #[test]
@@ -600,7 +626,7 @@ mod tests {
                 (BlockType::Paragraph, None, "1.", "über etwas weiteres;"),
             ]
         );
-        assert_eq!(d.blocks[3].section, vec!["1".to_string(), "1".to_string()]);
+        assert_eq!(*d.blocks[3].section, ["1", "1"]);
     }
 
     #[test]

@@ -121,6 +121,42 @@ impl Collapser {
     }
 }
 
+/// Whether [`collapse`] would return `text` unchanged: single spaces between words, no
+/// other whitespace, nothing invisible, composed characters. Decided by one scan, without
+/// building the collapsed copy.
+pub fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    if text.is_ascii() {
+        for &b in bytes {
+            match b {
+                b' ' if previous_space => return false,
+                b' ' => previous_space = true,
+                b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+                _ => previous_space = false,
+            }
+        }
+        return true;
+    }
+    for c in text.chars() {
+        if c == ' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+            continue;
+        }
+        previous_space = false;
+        if c.is_whitespace() || is_unicode_space(c) || is_invisible(c) {
+            return false;
+        }
+    }
+    unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+}
+
 /// Fold a character's typographic variants to one form for matching: curly and straight
 /// quotes, dashes and hyphens, full-width ASCII. Never used for display.
 pub fn fold_char(c: char) -> char {
@@ -216,6 +252,27 @@ mod tests {
         assert_eq!(collapse("e\u{0301}"), "é");
         assert_eq!(collapse("co\u{00AD}operation"), "cooperation");
         assert_eq!(collapse("a\u{3000}b"), "a b");
+    }
+
+    #[test]
+    fn collapsed_text_is_recognised_without_collapsing_it() {
+        for text in [
+            "",
+            "Member States agree.",
+            "Статья 1. Все люди",
+            "第一条 人人生而自由",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "a\tb",
+            "line\nbreak",
+            "no\u{00A0}break",
+            "zero\u{200B}width",
+            "e\u{0301}",
+            "\u{3000}ideographic",
+        ] {
+            assert_eq!(is_collapsed(text), collapse(text) == text, "{text:?}");
+        }
     }
 
     #[test]

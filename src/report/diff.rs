@@ -164,7 +164,7 @@ pub(crate) fn section_name(
     };
     // A heading is named by its own title.
     if block.is_heading() {
-        return block.text.clone();
+        return block.text.to_string();
     }
     let Some(section) = block.section.last() else {
         return if block.preamble {

@@ -90,7 +90,7 @@ pub enum SourceError {
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Source, SourceError> {
     let label = input.label();
     let bytes = match input {
-        Input::Stdin => read_limited(std::io::stdin().lock(), &label)?,
+        Input::Stdin => read_limited(std::io::stdin().lock(), &label, 0)?,
         Input::Path(path) => read_file(path, &label)?,
         Input::Git(spec) => {
             let repo = git::open(options.repo.as_deref())?;
@@ -135,12 +135,19 @@ fn read_file(path: &Path, label: &str) -> Result<Vec<u8>, SourceError> {
         });
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    read_limited(file, label)
+    // A regular file's size is known: reading into a buffer of that size (plus one byte to
+    // see the end) holds the input once, not in a buffer doubled past it.
+    let expected = if meta.is_file() {
+        meta.len() as usize + 1
+    } else {
+        0
+    };
+    read_limited(file, label, expected)
 }
 
 /// Reads at most the size limit, so a pipe or device of unbounded size fails cleanly.
-fn read_limited(reader: impl Read, label: &str) -> Result<Vec<u8>, SourceError> {
-    let mut bytes = Vec::new();
+fn read_limited(reader: impl Read, label: &str, expected: usize) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::with_capacity(expected);
     reader
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -4,8 +4,14 @@
 //! These types are also the `accord.outline/1` wire format, so field names here are a
 //! public contract: add fields, never rename them.
 
+mod text;
+
+use std::sync::Arc;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub use text::Text;
 
 /// Whether a block is a heading or a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -30,11 +36,12 @@ pub struct Block {
     pub number: Option<String>,
     /// Numbers (or titles, for unnumbered headings) of the enclosing headings, outermost
     /// first; a heading's own path ends with itself.
-    pub section: Vec<String>,
+    // Shared by the blocks of one section rather than copied into each.
+    pub section: Arc<[String]>,
     /// 1-based line in the source where the block starts.
     pub line: usize,
     /// Normalized text without the label: whitespace collapsed, NFC, repairs applied.
-    pub text: String,
+    pub text: Text,
     /// Where the block's source text lies in [`Document::source`], as a byte range (label
     /// and markup included; see [`Document::original`]). In memory only: left out of JSON,
     /// where the text would double the size.
@@ -53,7 +60,7 @@ impl Block {
     /// Label and text as a reader sees them: `"3.2. Combating terrorism…"`.
     pub fn display_text(&self) -> String {
         match (self.label.is_empty(), self.text.is_empty()) {
-            (true, _) => self.text.clone(),
+            (true, _) => self.text.to_string(),
             (false, true) => self.label.clone(),
             (false, false) => format!("{} {}", self.label, self.text),
         }
@@ -110,7 +117,7 @@ pub struct Document {
     pub metadata: Vec<(String, String)>,
     /// The decoded text the blocks were read from. Blocks point into it rather than copy
     /// it, which keeps a large document's footprint near its own size.
-    pub source: String,
+    pub source: Arc<String>,
 }
 
 impl Document {
