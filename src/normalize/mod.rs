@@ -51,12 +51,20 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         let mut repairs = Vec::new();
         let units = split_run_ins(segmented.units, options, &mut findings, &mut repairs);
 
-        let mut items: Vec<Item> = units.iter().map(|u| Item::read(u, &source)).collect();
+        // Blocks are built at once and refined in place: a second, transient copy of a
+        // large document's structure would cost as much memory as its text.
+        let empty_path: Arc<[String]> = Arc::from(Vec::new());
+        let (mut blocks, extras): (Vec<Block>, Vec<Extra>) = units
+            .iter()
+            .map(|u| read_unit(u, &source, &empty_path))
+            .unzip();
         if options.repair {
-            repair_words(&source, &units, &mut items, &mut repairs);
+            repair_words(&source, &units, &mut blocks, &mut repairs);
         }
-        classify(&mut items, segmented.markdown, &source);
-        let (blocks, styles) = structure(items);
+        drop(units);
+        classify(&mut blocks, &extras, segmented.markdown, &source);
+        structure(&mut blocks, &extras);
+        let styles: Vec<LabelShape> = extras.into_iter().map(|e| e.shape).collect();
         findings.extend(findings::check(&blocks, &styles));
         findings.sort_by_key(|f| (f.line, f.kind));
         repairs.sort_by_key(|r| r.line);
@@ -71,62 +79,64 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
     }
 }
 
-/// A unit on its way to becoming a block.
+/// What the normalizer knows of a block beyond the block itself, while it classifies and
+/// nests them.
 #[derive(Debug, Clone)]
-struct Item {
-    line: usize,
-    span: std::ops::Range<usize>,
-    label: Option<Label>,
-    /// Text after the label, collapsed.
-    text: Text,
+struct Extra {
+    shape: LabelShape,
     markdown_level: Option<u8>,
     pieces: usize,
-    kind: BlockType,
 }
 
-impl Item {
-    fn read(unit: &Unit<'_>, source: &Arc<String>) -> Item {
-        let offset = |part: &str| part.as_ptr() as usize - source.as_ptr() as usize;
-        // A one-line block that is already clean (single spaces, composed characters) is
-        // its own normalized text: the block shares it with the source instead of a copy.
-        let clean_line = match unit.pieces.as_slice() {
-            [only] if unit.markdown_level.is_none() => {
-                Some(only.text.trim()).filter(|t| text::is_collapsed(t))
-            }
-            _ => None,
-        };
-        let (label, text) = match clean_line {
-            Some(line) => {
-                let label = label::parse(line);
-                let start = offset(line) + label.as_ref().map_or(0, |l| l.rest);
-                (
-                    label,
-                    Text::shared(source, start..offset(line) + line.len()),
-                )
-            }
-            None => {
-                let mut joined = unit.collapsed();
-                let label = label::parse(&joined);
-                if let Some(l) = &label {
-                    joined.replace_range(..l.rest, "");
-                }
-                (label, Text::from(joined))
-            }
-        };
-        Item {
-            line: unit.first_line(),
-            span: unit.span(source),
-            label,
-            text,
-            markdown_level: unit.markdown_level,
-            pieces: unit.pieces.len(),
-            kind: BlockType::Paragraph,
+fn read_unit(unit: &Unit<'_>, source: &Arc<String>, empty_path: &Arc<[String]>) -> (Block, Extra) {
+    let offset = |part: &str| part.as_ptr() as usize - source.as_ptr() as usize;
+    // A one-line block that is already clean (single spaces, composed characters) is its
+    // own normalized text: the block shares it with the source instead of a copy.
+    let clean_line = match unit.pieces.as_slice() {
+        [only] if unit.markdown_level.is_none() => {
+            Some(only.text.trim()).filter(|t| text::is_collapsed(t))
         }
-    }
-
-    fn style(&self) -> Option<&Style> {
-        self.label.as_ref().map(|l| &l.style)
-    }
+        _ => None,
+    };
+    let (label, text) = match clean_line {
+        Some(line) => {
+            let label = label::parse(line);
+            let start = offset(line) + label.as_ref().map_or(0, |l| l.rest);
+            (
+                label,
+                Text::shared(source, start..offset(line) + line.len()),
+            )
+        }
+        None => {
+            let mut joined = unit.collapsed();
+            let label = label::parse(&joined);
+            if let Some(l) = &label {
+                joined.replace_range(..l.rest, "");
+            }
+            (label, Text::from(joined))
+        }
+    };
+    let (printed, number, shape) = match label {
+        Some(l) => (l.printed, Some(l.number), Some((l.style, l.trailing_dot))),
+        None => (String::new(), None, None),
+    };
+    let block = Block {
+        kind: BlockType::Paragraph,
+        level: None,
+        label: printed,
+        number,
+        section: Arc::clone(empty_path),
+        line: unit.first_line(),
+        text,
+        span: unit.span(source),
+        preamble: false,
+    };
+    let extra = Extra {
+        shape,
+        markdown_level: unit.markdown_level,
+        pieces: unit.pieces.len(),
+    };
+    (block, extra)
 }
 
 /// Main number and letter suffix of a normalized number: `"4c"` → (4, Some('c')), the last
@@ -151,33 +161,42 @@ fn split_run_ins<'a>(
     findings: &mut Vec<Finding>,
     repairs: &mut Vec<Repair>,
 ) -> Vec<Unit<'a>> {
-    let labels: Vec<Option<Label>> = units
+    let label_of = |unit: &Unit<'_>| match unit.markdown_level {
+        Some(_) => None,
+        None => label::parse(unit.pieces[0].text.trim()),
+    };
+    // Each unit's label style and number, kept small: a document has as many as it has
+    // blocks, and the labels themselves are read again only where a run-in is possible.
+    let shapes: Vec<Option<(Style, Option<u32>)>> = units
         .iter()
-        .map(|u| match u.markdown_level {
-            Some(_) => None,
-            None => label::parse(u.pieces[0].text.trim()),
-        })
+        .map(|u| label_of(u).map(|l| (l.style, ordinal(&l.number).map(|(n, _)| n))))
         .collect();
     // The number of the next label of the same style after each unit, from one backward
     // pass (a forward search from every unit would be quadratic in a document whose
     // styles do not alternate).
-    let mut next_of_style: Vec<Option<u32>> = vec![None; labels.len()];
+    let mut next_of_style: Vec<Option<u32>> = vec![None; shapes.len()];
     let mut following: Vec<(&Style, Option<u32>)> = Vec::new();
-    for (i, label) in labels.iter().enumerate().rev() {
-        let Some(label) = label else { continue };
-        let slot = match following.iter().position(|(s, _)| **s == label.style) {
+    for (i, shape) in shapes.iter().enumerate().rev() {
+        let Some((style, number)) = shape else {
+            continue;
+        };
+        let slot = match following.iter().position(|(s, _)| *s == style) {
             Some(k) => k,
             None => {
-                following.push((&label.style, None));
+                following.push((style, None));
                 following.len() - 1
             }
         };
         next_of_style[i] = following[slot].1;
-        following[slot].1 = ordinal(&label.number).map(|(n, _)| n);
+        following[slot].1 = *number;
     }
     let mut out = Vec::with_capacity(units.len());
     for (i, unit) in units.into_iter().enumerate() {
-        let Some(label) = &labels[i] else {
+        let Some((_, Some(_))) = &shapes[i] else {
+            out.push(unit);
+            continue;
+        };
+        let Some(label) = label_of(&unit) else {
             out.push(unit);
             continue;
         };
@@ -185,6 +204,7 @@ fn split_run_ins<'a>(
             out.push(unit);
             continue;
         };
+        let label = &label;
         let next = next_of_style[i];
         let mut unit = unit;
         let mut current = current;
@@ -266,10 +286,10 @@ fn locate_run_in(
 }
 
 /// Hyphenation and lost-space repairs on every unit's text.
-fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &mut Vec<Repair>) {
-    let sites: Vec<Vec<repair::HyphenSite>> = items
+fn repair_words(source: &str, units: &[Unit<'_>], blocks: &mut [Block], repairs: &mut Vec<Repair>) {
+    let sites: Vec<Vec<repair::HyphenSite>> = blocks
         .iter()
-        .map(|it| repair::hyphen_sites(&it.text))
+        .map(|b| repair::hyphen_sites(&b.text))
         .collect();
     let wanted: HashSet<String> = sites
         .iter()
@@ -277,7 +297,7 @@ fn repair_words(source: &str, units: &[Unit<'_>], items: &mut [Item], repairs: &
         .map(repair::HyphenSite::closed_form)
         .collect();
     let closed_words = repair::words_present(source, &wanted);
-    for ((item, unit), sites) in items.iter_mut().zip(units).zip(&sites) {
+    for ((item, unit), sites) in blocks.iter_mut().zip(units).zip(&sites) {
         let mut changes = Vec::new();
         if !sites.is_empty() {
             let (fixed, hyphen_changes) =
@@ -362,29 +382,30 @@ fn ends_mid_sentence(text: &str) -> bool {
     )
 }
 
-fn classify(items: &mut [Item], markdown: bool, source: &str) {
-    for i in 0..items.len() {
-        let item = &items[i];
+fn classify(blocks: &mut [Block], extras: &[Extra], markdown: bool, source: &str) {
+    for i in 0..blocks.len() {
+        let (block, extra) = (&blocks[i], &extras[i]);
         let heading = if markdown {
-            item.markdown_level.is_some()
-        } else if let Some(label) = &item.label {
-            !is_list_style(&label.style)
-                && item.pieces <= 2
-                && reads_as_title(&item.text, TITLE_MAX_WIDTH, TITLE_MAX_WORDS)
+            extra.markdown_level.is_some()
+        } else if let Some((style, _)) = &extra.shape {
+            !is_list_style(style)
+                && extra.pieces <= 2
+                && reads_as_title(&block.text, TITLE_MAX_WIDTH, TITLE_MAX_WORDS)
         } else {
-            let previous_continues = i > 0 && ends_mid_sentence(&source[items[i - 1].span.clone()]);
-            i + 1 < items.len()
+            let previous_continues =
+                i > 0 && ends_mid_sentence(&source[blocks[i - 1].span.clone()]);
+            i + 1 < blocks.len()
                 && !previous_continues
-                && item.pieces == 1
+                && extra.pieces == 1
                 && reads_as_title(
-                    &item.text,
+                    &block.text,
                     UNNUMBERED_TITLE_MAX_WIDTH,
                     UNNUMBERED_TITLE_MAX_WORDS,
                 )
-                && item.text.chars().any(char::is_alphabetic)
-                && !item.text.chars().any(|c| c.is_ascii_digit())
+                && block.text.chars().any(char::is_alphabetic)
+                && !block.text.chars().any(|c| c.is_ascii_digit())
         };
-        items[i].kind = if heading {
+        blocks[i].kind = if heading {
             BlockType::Heading
         } else {
             BlockType::Paragraph
@@ -396,18 +417,19 @@ fn classify(items: &mut [Item], markdown: bool, source: &str) {
 /// takes the next level in order of first appearance (as reStructuredText does with its
 /// underlines), and an unnumbered heading sits at the level of the numbered heading that
 /// follows it.
-fn levels(items: &[Item]) -> Vec<Option<u8>> {
+fn levels(blocks: &[Block], extras: &[Extra]) -> Vec<Option<u8>> {
     let mut order: Vec<&Style> = Vec::new();
-    let mut levels: Vec<Option<u8>> = items
+    let mut levels: Vec<Option<u8>> = blocks
         .iter()
-        .map(|item| {
-            if item.kind != BlockType::Heading {
+        .zip(extras)
+        .map(|(block, extra)| {
+            if block.kind != BlockType::Heading {
                 return None;
             }
-            if let Some(level) = item.markdown_level {
+            if let Some(level) = extra.markdown_level {
                 return Some(level);
             }
-            let style = item.style()?;
+            let (style, _) = extra.shape.as_ref()?;
             let index = match order.iter().position(|s| *s == style) {
                 Some(i) => i,
                 None => {
@@ -419,8 +441,8 @@ fn levels(items: &[Item]) -> Vec<Option<u8>> {
         })
         .collect();
     let mut following: Option<u8> = None;
-    for i in (0..items.len()).rev() {
-        if items[i].kind != BlockType::Heading {
+    for i in (0..blocks.len()).rev() {
+        if blocks[i].kind != BlockType::Heading {
             continue;
         }
         match levels[i] {
@@ -435,35 +457,32 @@ fn levels(items: &[Item]) -> Vec<Option<u8>> {
 /// decimal label ended with a dot.
 pub(crate) type LabelShape = Option<(Style, bool)>;
 
-/// Items to blocks, moving their text rather than copying it.
-fn structure(items: Vec<Item>) -> (Vec<Block>, Vec<LabelShape>) {
-    let levels = levels(&items);
-    let first_numbered_heading = items
-        .iter()
-        .position(|it| it.kind == BlockType::Heading && it.label.is_some());
-    let title_index = document_title(&items, &levels);
+/// Heading levels, section paths and the preamble, set on the blocks in place.
+fn structure(blocks: &mut [Block], extras: &[Extra]) {
+    let levels = levels(blocks, extras);
+    let numbered_heading =
+        |i: usize| blocks[i].kind == BlockType::Heading && extras[i].shape.is_some();
+    let first_numbered_heading = (0..blocks.len()).find(|&i| numbered_heading(i));
+    let title_index = document_title(blocks, extras, &levels);
     // The preamble runs from the last heading before the first numbered one (a title, a
     // `Preamble` heading) to that numbered heading: notes above a `Preamble` heading, such as
     // "Adopted by resolution 217 A (III)", are not part of it.
     let preamble_start = first_numbered_heading.map(|first| {
-        items[..first]
+        blocks[..first]
             .iter()
-            .rposition(|it| it.kind == BlockType::Heading)
+            .rposition(|b| b.kind == BlockType::Heading)
             .map_or(0, |h| h + 1)
     });
 
     let mut stack: Vec<(u8, String)> = Vec::new();
     // The path of the innermost open section, shared by every block in it.
     let mut path: Arc<[String]> = Arc::from(Vec::new());
-    let mut blocks = Vec::with_capacity(items.len());
-    let mut shapes = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let (label, number, shape) = match item.label {
-            Some(l) => (l.printed, Some(l.number), Some((l.style, l.trailing_dot))),
-            None => (String::new(), None, None),
-        };
+    for (i, block) in blocks.iter_mut().enumerate() {
         let section = if let Some(level) = levels[i] {
-            let key = number.clone().unwrap_or_else(|| item.text.to_string());
+            let key = block
+                .number
+                .clone()
+                .unwrap_or_else(|| block.text.to_string());
             if Some(i) == title_index {
                 Arc::from(vec![key])
             } else {
@@ -477,31 +496,20 @@ fn structure(items: Vec<Item>) -> (Vec<Block>, Vec<LabelShape>) {
         } else {
             Arc::clone(&path)
         };
-        let preamble = item.kind == BlockType::Paragraph
-            && shape.is_none()
+        block.preamble = block.kind == BlockType::Paragraph
+            && extras[i].shape.is_none()
             && preamble_start.is_some_and(|start| i >= start)
             && first_numbered_heading.is_some_and(|first| i < first);
-        blocks.push(Block {
-            kind: item.kind,
-            level: levels[i],
-            label,
-            number,
-            section,
-            line: item.line,
-            text: item.text,
-            span: item.span,
-            preamble,
-        });
-        shapes.push(shape);
+        block.level = levels[i];
+        block.section = section;
     }
-    (blocks, shapes)
 }
 
 /// The document's title: a first unnumbered heading alone at the outermost level. It names
 /// the whole document, so it is left out of every section path.
-fn document_title(items: &[Item], levels: &[Option<u8>]) -> Option<usize> {
-    let first = items.first()?;
-    if first.kind != BlockType::Heading || first.label.is_some() {
+fn document_title(blocks: &[Block], extras: &[Extra], levels: &[Option<u8>]) -> Option<usize> {
+    let first = blocks.first()?;
+    if first.kind != BlockType::Heading || extras[0].shape.is_some() {
         return None;
     }
     let level = levels[0]?;
