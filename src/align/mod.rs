@@ -67,6 +67,32 @@ struct Bag {
     total: u32,
 }
 
+/// The word bags of one side, built only for the blocks that need one (most are paired by
+/// their exact text first): a slot costs a pointer, not an empty map.
+struct Bags(Vec<Option<Box<Bag>>>);
+
+static NO_WORDS: Bag = Bag {
+    counts: HashMap::with_hasher(rustc_hash::FxBuildHasher),
+    total: 0,
+};
+
+impl Bags {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn set(&mut self, i: usize, bag: Bag) {
+        self.0[i] = Some(Box::new(bag));
+    }
+}
+
+impl std::ops::Index<usize> for Bags {
+    type Output = Bag;
+    fn index(&self, i: usize) -> &Bag {
+        self.0[i].as_deref().unwrap_or(&NO_WORDS)
+    }
+}
+
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     value.hash(&mut h);
@@ -148,7 +174,8 @@ pub fn align(
     let mut state = State {
         old_pair: vec![None; old.len()],
         new_pair: vec![None; new.len()],
-        pairs: Vec::new(),
+        // Nearly every block ends up in a pair of its own: room for them all at once.
+        pairs: Vec::with_capacity(old.len().max(new.len())),
     };
 
     // Pass 1: identical text in order; everything else falls into stretches between.
@@ -187,18 +214,14 @@ pub fn align(
     }
 
     // Word bags only for blocks the exact passes left: for realistic edits, a few percent.
-    let bags_for = |items: &[Item<'_>], paired: &[Option<usize>]| -> Vec<Bag> {
-        items
-            .iter()
-            .zip(paired)
-            .map(|(b, p)| {
-                if p.is_none() {
-                    bag(b.key)
-                } else {
-                    Bag::default()
-                }
-            })
-            .collect()
+    let bags_for = |items: &[Item<'_>], paired: &[Option<usize>]| -> Bags {
+        Bags(
+            items
+                .iter()
+                .zip(paired)
+                .map(|(b, p)| p.is_none().then(|| Box::new(bag(b.key))))
+                .collect(),
+        )
     };
     let mut old_bags = bags_for(old, &state.old_pair);
     let mut new_bags = bags_for(new, &state.new_pair);
@@ -344,8 +367,8 @@ pub fn align(
 fn content_pass(
     old: &[Item<'_>],
     new: &[Item<'_>],
-    old_bags: &[Bag],
-    new_bags: &[Bag],
+    old_bags: &Bags,
+    new_bags: &Bags,
     (old_stretch, new_stretch): (&[usize], &[usize]),
     state: &mut State,
 ) {
@@ -394,8 +417,8 @@ fn content_pass(
 fn fill_neighbour_bags(
     old: &[Item<'_>],
     new: &[Item<'_>],
-    old_bags: &mut [Bag],
-    new_bags: &mut [Bag],
+    old_bags: &mut Bags,
+    new_bags: &mut Bags,
     state: &State,
 ) {
     let mut want_old = Vec::new();
@@ -426,12 +449,12 @@ fn fill_neighbour_bags(
     }
     for i in want_old {
         if old_bags[i].total == 0 {
-            old_bags[i] = bag(old[i].key);
+            old_bags.set(i, bag(old[i].key));
         }
     }
     for j in want_new {
         if new_bags[j].total == 0 {
-            new_bags[j] = bag(new[j].key);
+            new_bags.set(j, bag(new[j].key));
         }
     }
 }
@@ -439,7 +462,7 @@ fn fill_neighbour_bags(
 /// A leftover block next to a 1:1 pair, whose text together with its neighbour's matches
 /// the other side's block better than the neighbour alone: a split (new side) or a merge
 /// (old side).
-fn splits_and_merges(old_bags: &[Bag], new_bags: &[Bag], state: &mut State) {
+fn splits_and_merges(old_bags: &Bags, new_bags: &Bags, state: &mut State) {
     for side in [Side::New, Side::Old] {
         let (leftover_len, pair_of): (usize, &Vec<Option<usize>>) = match side {
             Side::New => (new_bags.len(), &state.new_pair),
