@@ -102,7 +102,7 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 fn bag(key: &str) -> Bag {
     let mut counts: HashMap<u64, u32> = HashMap::default();
     let mut total = 0;
-    for token in crate::diff::tokens::tokenize(key) {
+    for token in crate::diff::tokens::tokens_of(key) {
         if token.is_word() {
             *counts.entry(hash_of(token.core)).or_default() += 1;
             total += 1;

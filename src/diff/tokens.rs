@@ -24,6 +24,13 @@ impl Token<'_> {
 
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokens.extend(tokens_of(text));
+    tokens
+}
+
+/// The tokens of [`tokenize`] one at a time, for callers that only count them: a huge
+/// paragraph then costs no token list several times its size.
+pub fn tokens_of(text: &str) -> impl Iterator<Item = Token<'_>> {
     let mut chars = text.char_indices().peekable();
     // Leading whitespace belongs to no token; keep it as a token of its own so nothing is lost.
     let mut start = 0;
@@ -34,13 +41,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         chars.next();
         start = i + c.len_utf8();
     }
-    if start > 0 {
-        tokens.push(Token {
-            core: "",
-            text: &text[..start],
-        });
-    }
-    while let Some((i, c)) = chars.next() {
+    let leading = (start > 0).then(|| Token {
+        core: "",
+        text: &text[..start],
+    });
+    let rest = std::iter::from_fn(move || {
+        let (i, c) = chars.next()?;
         let mut end = i + c.len_utf8();
         if c.is_alphanumeric() && !is_unspaced_script(c) {
             while let Some(&(j, d)) = chars.peek() {
@@ -61,12 +67,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 break;
             }
         }
-        tokens.push(Token {
+        Some(Token {
             core: &text[i..core_end],
             text: &text[i..end],
-        });
-    }
-    tokens
+        })
+    });
+    leading.into_iter().chain(rest)
 }
 
 /// Combining marks stay with their letter (Arabic harakat, Devanagari vowel signs).

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Speed and memory of `accord diff` at 1, 10 and 50 MB, against the peers and the floor, and
+# on the inputs that break naive diffs. Writes a Markdown report to bench/runs/DATE.md (or
+# the file given) and prints it.
+#
+# usage: bench/scale.sh [REPORT.md]
+#   SIZES="1M 10M" RUNS=3 bench/scale.sh   # a quicker run
+#
+# Needs hyperfine, python3 and GNU time; wdiff is timed when installed. Corpora are generated
+# once (make_corpus.py, seed 1, from the shipped declaration) under target/bench-data/.
+# Machines here are noisy: quote the ratios of one run, not absolute times across runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=${SIZES:-1M 10M 50M}
+runs=${RUNS:-5}
+report=${1:-bench/runs/$(date +%F).md}
+data=target/bench-data/scale
+accord=target/release/accord
+for tool in hyperfine python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "scale.sh: $tool is not installed" >&2; exit 2; }
+done
+
+cargo build --release --locked --quiet
+mkdir -p "$data" "$(dirname "$report")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Peak resident memory of one run, in MiB.
+peak() { /usr/bin/time -o "$work/time" -f %M "$@" >/dev/null 2>&1 || true; echo "scale=1; $(tail -n 1 "$work/time") / 1024" | bc; }
+# Mean seconds of a hyperfine JSON export, by command name.
+mean() { python3 -c 'import json,sys; r={x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}; print(r[sys.argv[2]])' "$1" "$2"; }
+
+{
+  echo "# accord diff at scale, $(date +%F)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm)."
+  echo "accord $(git rev-parse --short HEAD 2>/dev/null || echo unknown), built with \`cargo build --release\`."
+  echo "Produced by \`bench/scale.sh\`; hyperfine, $runs runs after one warm-up, output discarded."
+  echo "Corpora: \`bench/make_corpus.py --size S --seed 1\` (a revision of the declaration with 5 % of"
+  echo "paragraphs edited and every later number shifted)."
+  echo
+  echo "## accord against the floor and git"
+  echo
+  echo "| size (both files) | wc -w | git diff --word-diff | accord diff --format json | ÷ wc -w | ÷ git | peak memory | ÷ inputs |"
+  echo "|---|---|---|---|---|---|---|---|"
+} > "$work/report.md"
+
+declare -A accord_mean
+for size in $sizes; do
+  dir=$data/c$size
+  [ -s "$dir/new.txt" ] || python3 bench/make_corpus.py --size "$size" --seed 1 \
+    --seed-file versions/dushanbe-2021.en.txt --out-dir "$dir" >/dev/null 2>&1
+  old=$dir/old.txt new=$dir/new.txt
+  hyperfine --warmup 1 --runs "$runs" --style none --export-json "$work/h$size.json" \
+    -n wc "wc -w $old $new" \
+    -n git "git diff --no-index --word-diff=porcelain $old $new || true" \
+    -n accord "$accord diff --format json $old $new || true" >/dev/null
+  wc_s=$(mean "$work/h$size.json" wc)
+  git_s=$(mean "$work/h$size.json" git)
+  acc_s=$(mean "$work/h$size.json" accord)
+  accord_mean[$size]=$acc_s
+  mib=$(peak "$accord" diff --format json "$old" "$new")
+  inputs=$(( $(stat -c %s "$old") + $(stat -c %s "$new") ))
+  python3 - "$size" "$inputs" "$wc_s" "$git_s" "$acc_s" "$mib" >> "$work/report.md" <<'EOF'
+import sys
+size, inputs, wc, git, acc, mib = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:])
+print(f"| {size} ({inputs/1e6:.1f} MB) | {wc:.3f} s | {git:.3f} s | {acc:.3f} s | {acc/wc:.2f}× | {acc/git:.2f}× | {mib:.0f} MiB | {mib*1048576/inputs:.2f}× |")
+EOF
+  RUNS=$runs bash bench/peers.sh "$old" "$new" "$accord" > "$work/peers$size.txt" 2>&1 || true
+done
+
+{
+  echo
+  echo "Targets (issue 7): at 10 MB ≤ 0.25 × git diff --word-diff and ≤ 2 × wc -w; peak memory at"
+  echo "50 MB ≤ 3 × the inputs."
+  if [ -n "${accord_mean[1M]:-}" ] && [ -n "${accord_mean[10M]:-}" ]; then
+    echo
+    python3 - $(for s in "${!accord_mean[@]}"; do echo "$s=${accord_mean[$s]}"; done) <<'EOF'
+import sys
+a = {k: float(v) for k, v in (x.split("=") for x in sys.argv[1:])}
+line = f"Growth: 1 MB → 10 MB {a['10M'] / a['1M']:.1f}×"
+if "50M" in a:
+    line += f", 10 MB → 50 MB {a['50M'] / a['10M']:.1f}×"
+print(line + " (targets within 12× and 6×; linear is 10× and 5×).")
+EOF
+  fi
+  echo
+  echo "## The declaration pair, end to end"
+  echo
+  hyperfine --warmup 3 --runs 30 --style none --export-json "$work/decl.json" \
+    -n decl "$accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt || true" >/dev/null
+  python3 - "$work/decl.json" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+mean, least = r["mean"] * 1000, r["min"] * 1000
+print("`accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt` (terminal"
+      f" report): mean {mean:.1f} ms, min {least:.1f} ms over 30 runs (target ≤ 10 ms).")
+EOF
+  echo
+  echo "## Inputs that break naive diffs"
+  echo
+  echo "| input | time | peak memory | what the report says |"
+  echo "|---|---|---|---|"
+  python3 - "$work" <<'EOF'
+import sys
+work = sys.argv[1]
+words = " ".join(f"w{i}" for i in range(1000))
+para = (words + " ") * 10_000  # about 49 MB of one paragraph
+with open(f"{work}/para-old.txt", "w") as f: f.write(para + "\n")
+with open(f"{work}/para-new.txt", "w") as f: f.write(para[: len(para)//2] + "changed " + para[len(para)//2 :] + "\n")
+same = "".join("The same paragraph again, word for word.\n\n" for _ in range(100_000))
+with open(f"{work}/same-old.txt", "w") as f: f.write(same)
+with open(f"{work}/same-new.txt", "w") as f: f.write("A new first paragraph.\n\n" + same)
+EOF
+  for case in para same; do
+    old=$work/$case-old.txt new=$work/$case-new.txt
+    start=$(date +%s.%N)
+    mib=$(peak "$accord" diff --format json "$old" "$new")
+    end=$(date +%s.%N)
+    "$accord" diff --format json "$old" "$new" > "$work/$case.json" 2>/dev/null || true
+    note=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=[e["fallback"] for e in d["entries"] if e.get("fallback")]; s=d["summary"]; print((f[0] if f else "no fallback") + "; " + ", ".join(f"{v} {k}" for k,v in s.items() if v))' "$work/$case.json")
+    label=$([ $case = para ] && echo "one paragraph of $(( $(stat -c %s "$old") / 1000000 )) MB, one word inserted" || echo "100,000 identical paragraphs, one inserted before them")
+    printf '| %s | %.2f s | %s MiB | %s |\n' "$label" "$(echo "$end - $start" | bc)" "$mib" "$note"
+  done
+  echo
+  echo "## Each size against every peer (bench/peers.sh)"
+  for size in $sizes; do
+    echo
+    echo "### $size"
+    echo
+    echo '```'
+    sed "s|$data/||g" "$work/peers$size.txt"
+    echo '```'
+  done
+} >> "$work/report.md"
+
+cp "$work/report.md" "$report"
+cat "$report"
