@@ -129,18 +129,14 @@ pub fn is_collapsed(text: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut previous_space = false;
     if text.is_ascii() {
-        for &b in bytes {
-            match b {
-                b' ' if previous_space => return false,
-                b' ' => previous_space = true,
-                b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
-                _ => previous_space = false,
-            }
-        }
-        return true;
+        // Vectorised searches for what collapsing would change: other whitespace, or two
+        // spaces in a row.
+        return memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+            && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
+            && memchr::memmem::find(bytes, b"  ").is_none();
     }
+    let mut previous_space = false;
     for c in text.chars() {
         if c == ' ' {
             if previous_space {
