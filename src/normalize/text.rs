@@ -172,7 +172,9 @@ pub fn fold_char(c: char) -> char {
 /// there is nothing to fold, which is most text: every variant is outside ASCII but `` ` ``.
 pub fn fold(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    if text.is_ascii() && memchr::memchr(b'`', bytes).is_none() {
+    // Every variant but `` ` `` is encoded with a lead byte C2, E2 or EF: text without them
+    // (ASCII, Cyrillic, Han, most of everything) has nothing to fold.
+    if memchr::memchr(b'`', bytes).is_none() && memchr::memchr3(0xC2, 0xE2, 0xEF, bytes).is_none() {
         return Cow::Borrowed(text);
     }
     if !text.chars().any(|c| fold_char(c) != c) {
@@ -268,6 +270,16 @@ mod tests {
             "\u{3000}ideographic",
         ] {
             assert_eq!(is_collapsed(text), collapse(text) == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_folded_character_has_a_lead_byte_the_fast_path_looks_for() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if fold_char(c) != c && c != '`' {
+                let lead = c.to_string().as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE2 | 0xEF), "{c:?}");
+            }
         }
     }
 
