@@ -33,8 +33,18 @@ pub enum MatchedBy {
 pub struct Item<'a> {
     pub heading: bool,
     pub number: Option<&'a str>,
-    /// The comparison key: text with the ignored differences folded away.
-    pub key: &'a str,
+    /// [`item_hash`] of the block: blocks with equal hashes are taken to be identical.
+    pub hash: u64,
+}
+
+/// The comparison key of block `i` of one side (its text with the ignored differences
+/// folded away), made on demand: only the few blocks left unpaired by their hashes need it,
+/// and keys kept for every block would cost memory on the order of the text.
+pub type Keys<'k, 'a> = &'k dyn Fn(usize) -> std::borrow::Cow<'a, str>;
+
+/// The hash the aligner pairs identical blocks by.
+pub fn item_hash(heading: bool, key: &str) -> u64 {
+    hash_of(&(heading, key))
 }
 
 /// Blocks of OLD paired with blocks of NEW; one of the two lists may be empty.
@@ -167,10 +177,11 @@ impl State {
 pub fn align(
     old: &[Item<'_>],
     new: &[Item<'_>],
+    (old_key, new_key): (Keys<'_, '_>, Keys<'_, '_>),
     deadline: Option<std::time::Instant>,
 ) -> Vec<Pair> {
-    let old_hash: Vec<u64> = old.iter().map(|b| hash_of(&(b.heading, b.key))).collect();
-    let new_hash: Vec<u64> = new.iter().map(|b| hash_of(&(b.heading, b.key))).collect();
+    let old_hash: Vec<u64> = old.iter().map(|b| b.hash).collect();
+    let new_hash: Vec<u64> = new.iter().map(|b| b.hash).collect();
     let mut state = State {
         old_pair: vec![None; old.len()],
         new_pair: vec![None; new.len()],
@@ -214,17 +225,17 @@ pub fn align(
     }
 
     // Word bags only for blocks the exact passes left: for realistic edits, a few percent.
-    let bags_for = |items: &[Item<'_>], paired: &[Option<usize>]| -> Bags {
+    let bags_for = |key: Keys<'_, '_>, paired: &[Option<usize>]| -> Bags {
         Bags(
-            items
+            paired
                 .iter()
-                .zip(paired)
-                .map(|(b, p)| p.is_none().then(|| Box::new(bag(b.key))))
+                .enumerate()
+                .map(|(i, p)| p.is_none().then(|| Box::new(bag(&key(i)))))
                 .collect(),
         )
     };
-    let mut old_bags = bags_for(old, &state.old_pair);
-    let mut new_bags = bags_for(new, &state.new_pair);
+    let mut old_bags = bags_for(old_key, &state.old_pair);
+    let mut new_bags = bags_for(new_key, &state.new_pair);
 
     // Pass 3: within each stretch, by number, then by similarity.
     for (o, n) in &stretches {
@@ -338,7 +349,7 @@ pub fn align(
 
     // Pass 5: splits and merges. Their neighbours may have been paired exactly and have no
     // bag yet.
-    fill_neighbour_bags(old, new, &mut old_bags, &mut new_bags, &state);
+    fill_neighbour_bags((old_key, new_key), &mut old_bags, &mut new_bags, &state);
     splits_and_merges(&old_bags, &new_bags, &mut state);
 
     let mut pairs = state.pairs;
@@ -415,8 +426,7 @@ fn content_pass(
 }
 
 fn fill_neighbour_bags(
-    old: &[Item<'_>],
-    new: &[Item<'_>],
+    (old_key, new_key): (Keys<'_, '_>, Keys<'_, '_>),
     old_bags: &mut Bags,
     new_bags: &mut Bags,
     state: &State,
@@ -449,12 +459,12 @@ fn fill_neighbour_bags(
     }
     for i in want_old {
         if old_bags[i].total == 0 {
-            old_bags.set(i, bag(old[i].key));
+            old_bags.set(i, bag(&old_key(i)));
         }
     }
     for j in want_new {
         if new_bags[j].total == 0 {
-            new_bags.set(j, bag(new[j].key));
+            new_bags.set(j, bag(&new_key(j)));
         }
     }
 }
@@ -547,9 +557,15 @@ mod tests {
             .map(|(n, t)| Item {
                 heading: false,
                 number: (!n.is_empty()).then_some(*n),
-                key: t,
+                hash: item_hash(false, t),
             })
             .collect()
+    }
+
+    fn run(old: &[(&str, &str)], new: &[(&str, &str)]) -> Vec<Pair> {
+        let old_key = |i: usize| std::borrow::Cow::Borrowed(old[i].1);
+        let new_key = |i: usize| std::borrow::Cow::Borrowed(new[i].1);
+        align(&items(old), &items(new), (&old_key, &new_key), None)
     }
 
     fn summary(pairs: &[Pair]) -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -563,13 +579,13 @@ mod tests {
 
     #[test]
     fn insertion_pairs_shifted_blocks_by_text() {
-        let old = items(&[("1", "alpha beta gamma"), ("2", "delta epsilon zeta")]);
-        let new = items(&[
+        let old = [("1", "alpha beta gamma"), ("2", "delta epsilon zeta")];
+        let new = [
             ("1", "new paragraph here"),
             ("2", "alpha beta gamma"),
             ("3", "delta epsilon zeta"),
-        ]);
-        let pairs = align(&old, &new, None);
+        ];
+        let pairs = run(&old, &new);
         assert_eq!(
             summary(&pairs),
             vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![2])]
@@ -584,17 +600,17 @@ mod tests {
 
     #[test]
     fn split_and_merge() {
-        let old = items(&[
+        let old = [
             ("1", "one two three four five six seven eight"),
             ("2", "red green blue"),
             ("3", "cyan magenta yellow"),
-        ]);
-        let new = items(&[
+        ];
+        let new = [
             ("1", "one two three four"),
             ("2", "five six seven eight"),
             ("3", "red green blue cyan magenta yellow"),
-        ]);
-        let pairs = align(&old, &new, None);
+        ];
+        let pairs = run(&old, &new);
         assert_eq!(
             summary(&pairs),
             vec![(vec![0], vec![0, 1]), (vec![1, 2], vec![2])]

@@ -225,28 +225,25 @@ pub fn compare(
     options: &Options,
 ) -> Comparison {
     let (pairs, unchanged) = {
-        let old_keys: Vec<Cow<'_, str>> = old
-            .blocks
-            .iter()
-            .map(|b| block_key(b, &old, options))
-            .collect();
-        let new_keys: Vec<Cow<'_, str>> = new
-            .blocks
-            .iter()
-            .map(|b| block_key(b, &new, options))
-            .collect();
+        let old_key = |i: usize| block_key(&old.blocks[i], &old, options);
+        let new_key = |i: usize| block_key(&new.blocks[i], &new, options);
         let (old_items, new_items) = (
-            align_items(&old.blocks, &old_keys),
-            align_items(&new.blocks, &new_keys),
+            align_items(&old.blocks, &old_key),
+            align_items(&new.blocks, &new_key),
         );
         // The aligner's passes are greedy, and where several pairings are equally good the
         // one found can depend on which side is "old". Aligning in a canonical orientation
         // (the documents ordered by their keys) and swapping back makes B→A the mirror of A→B.
         let deadline = Some(Instant::now() + BLOCK_DIFF_BUDGET);
-        let pairs: Vec<align::Pair> = if old_keys <= new_keys {
-            align::align(&old_items, &new_items, deadline)
+        let in_order = (0..old.blocks.len().min(new.blocks.len()))
+            .map(|i| old_key(i).cmp(&new_key(i)))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| old.blocks.len().cmp(&new.blocks.len()))
+            .is_le();
+        let pairs: Vec<align::Pair> = if in_order {
+            align::align(&old_items, &new_items, (&old_key, &new_key), deadline)
         } else {
-            align::align(&new_items, &old_items, deadline)
+            align::align(&new_items, &old_items, (&new_key, &old_key), deadline)
                 .into_iter()
                 .map(|p| align::Pair {
                     old: p.new,
@@ -258,7 +255,7 @@ pub fn compare(
         let unchanged: Vec<bool> = pairs
             .iter()
             .map(|p| match (p.old.as_slice(), p.new.as_slice()) {
-                ([o], [n]) => old_keys[*o] == new_keys[*n],
+                ([o], [n]) => old_key(*o) == new_key(*n),
                 _ => false,
             })
             .collect();
@@ -392,14 +389,14 @@ fn take_blocks(blocks: &mut [Option<Block>], indices: &[usize]) -> Vec<Block> {
     taken
 }
 
-fn align_items<'a>(blocks: &'a [Block], keys: &'a [Cow<'a, str>]) -> Vec<align::Item<'a>> {
+fn align_items<'a>(blocks: &'a [Block], key: align::Keys<'_, 'a>) -> Vec<align::Item<'a>> {
     blocks
         .iter()
-        .zip(keys)
-        .map(|(b, k)| align::Item {
+        .enumerate()
+        .map(|(i, b)| align::Item {
             heading: b.is_heading(),
             number: b.number.as_deref(),
-            key: k,
+            hash: align::item_hash(b.is_heading(), &key(i)),
         })
         .collect()
 }
