@@ -10,16 +10,16 @@ use crate::model::{Block, BlockType, Finding, FindingKind};
 /// Numbers of one sequence: headings of one style under one parent (`3.1`, `3.2` under
 /// `3`), or paragraphs of one style.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct SequenceKey {
+struct SequenceKey<'a> {
     kind: BlockType,
-    style: Style,
-    parent: String,
+    style: &'a Style,
+    parent: &'a str,
 }
 
-struct Last {
+struct Last<'a> {
     value: (u32, Option<char>),
-    number: String,
-    section: std::sync::Arc<[String]>,
+    number: &'a str,
+    section: &'a std::sync::Arc<[String]>,
     /// Index of the block, to tell whether numbered paragraphs of other styles came since:
     /// a list nested under an item (`(1)` … `1.` `2.` … `(2)` … `1.`) restarts at 1
     /// without being out of order.
@@ -42,7 +42,7 @@ fn noun(kind: BlockType) -> &'static str {
 
 fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut last: HashMap<SequenceKey, Last> = HashMap::new();
+    let mut last: rustc_hash::FxHashMap<SequenceKey<'_>, Last<'_>> = Default::default();
     // The latest numbered paragraph of each style, by block index: a handful of styles,
     // so asking "another style since?" costs a few comparisons, not a walk over every
     // sequence.
@@ -55,27 +55,27 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
             continue;
         };
         let parent = match style {
-            Style::Decimal { depth } if *depth > 1 => number
-                .rsplit_once('.')
-                .map(|(p, _)| p.to_string())
-                .unwrap_or_default(),
-            _ => String::new(),
+            Style::Decimal { depth } if *depth > 1 => {
+                number.rsplit_once('.').map_or("", |(p, _)| p)
+            }
+            _ => "",
         };
         let key = SequenceKey {
             kind: block.kind,
-            style: style.clone(),
+            style,
             parent,
         };
         let interrupted = |since: usize| {
             key.kind == BlockType::Paragraph
                 && latest_paragraph
                     .iter()
-                    .any(|(style, at)| *style != key.style && *at > since)
+                    .any(|(style, at)| style != key.style && *at > since)
         };
         let what = noun(block.kind);
         if let Some(prev) = last.get(&key) {
-            let restart =
-                value == (1, None) && (prev.section != block.section || interrupted(prev.index));
+            let same_section = std::sync::Arc::ptr_eq(prev.section, &block.section)
+                || **prev.section == *block.section;
+            let restart = value == (1, None) && (!same_section || interrupted(prev.index));
             let (p, s) = prev.value;
             let follows = match value {
                 (n, None) => n == p + 1,
@@ -117,8 +117,8 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
             key,
             Last {
                 value,
-                number: number.clone(),
-                section: block.section.clone(),
+                number,
+                section: &block.section,
                 index,
             },
         );
