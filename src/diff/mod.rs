@@ -227,9 +227,9 @@ pub fn compare(
     let (pairs, unchanged) = {
         let old_key = |i: usize| block_key(&old.blocks[i], &old, options);
         let new_key = |i: usize| block_key(&new.blocks[i], &new, options);
-        let (old_items, new_items) = (
-            align_items(&old.blocks, &old_key),
-            align_items(&new.blocks, &new_key),
+        let (old_items, new_items) = rayon::join(
+            || align_items(&old.blocks, &old_key),
+            || align_items(&new.blocks, &new_key),
         );
         // The aligner's passes are greedy, and where several pairings are equally good the
         // one found can depend on which side is "old". Aligning in a canonical orientation
@@ -252,13 +252,16 @@ pub fn compare(
                 })
                 .collect()
         };
-        let unchanged: Vec<bool> = pairs
-            .iter()
-            .map(|p| match (p.old.as_slice(), p.new.as_slice()) {
-                ([o], [n]) => old_key(*o) == new_key(*n),
-                _ => false,
-            })
-            .collect();
+        let unchanged: Vec<bool> = {
+            use rayon::prelude::*;
+            pairs
+                .par_iter()
+                .map(|p| match (p.old.as_slice(), p.new.as_slice()) {
+                    ([o], [n]) => old_key(*o) == new_key(*n),
+                    _ => false,
+                })
+                .collect()
+        };
         (pairs, unchanged)
     };
 
