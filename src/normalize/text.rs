@@ -174,7 +174,13 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     // Every variant but `` ` `` is encoded with a lead byte C2, E2 or EF: text without them
     // (ASCII, Cyrillic, Han, most of everything) has nothing to fold.
-    if memchr::memchr(b'`', bytes).is_none() && memchr::memchr3(0xC2, 0xE2, 0xEF, bytes).is_none() {
+    let may_fold = if bytes.len() <= 32 {
+        // A word of a word diff: a plain loop beats setting up vector searches.
+        bytes.iter().any(|b| matches!(b, b'`' | 0xC2 | 0xE2 | 0xEF))
+    } else {
+        memchr::memchr(b'`', bytes).is_some() || memchr::memchr3(0xC2, 0xE2, 0xEF, bytes).is_some()
+    };
+    if !may_fold {
         return Cow::Borrowed(text);
     }
     if !text.chars().any(|c| fold_char(c) != c) {
