@@ -306,15 +306,15 @@ pub fn compare(
         blocks: new.blocks.len(),
         sections: section_titles(&new),
     };
-    let mut old_blocks: Vec<Option<Block>> = old.blocks.into_iter().map(Some).collect();
-    let mut new_blocks: Vec<Option<Block>> = new.blocks.into_iter().map(Some).collect();
+    let mut old_blocks = BlockPool::new(old.blocks);
+    let mut new_blocks = BlockPool::new(new.blocks);
     let mut summary = Summary::default();
     let mut entries = Vec::with_capacity(pairs.len());
     for (_, k) in order {
         let pair = &pairs[k];
         // The aligner pairs every block exactly once, so each is still there to take.
-        let olds = take_blocks(&mut old_blocks, &pair.old);
-        let news = take_blocks(&mut new_blocks, &pair.new);
+        let olds = old_blocks.take(&pair.old);
+        let news = new_blocks.take(&pair.new);
         let kind = match (olds.len(), news.len()) {
             (0, _) => Kind::Added,
             (_, 0) => Kind::Removed,
@@ -384,12 +384,50 @@ pub fn compare(
     }
 }
 
-/// The blocks at `indices`, moved out, in a vector of exactly their number (collecting
-/// would round a one-block entry up to room for four).
-fn take_blocks(blocks: &mut [Option<Block>], indices: &[usize]) -> Vec<Block> {
-    let mut taken = Vec::with_capacity(indices.len());
-    taken.extend(indices.iter().filter_map(|&i| blocks[i].take()));
-    taken
+/// A document's blocks on their way into entries, in chunks that are freed as soon as their
+/// last block is taken: entries follow the new order (and mostly the old), so the blocks
+/// are never held twice over, once in the document and once in the entries.
+struct BlockPool {
+    chunks: Vec<Option<Vec<Option<Block>>>>,
+    left: Vec<usize>,
+}
+
+impl BlockPool {
+    const CHUNK: usize = 4096;
+
+    fn new(blocks: Vec<Block>) -> BlockPool {
+        let mut chunks = Vec::new();
+        let mut left = Vec::new();
+        let mut blocks = blocks.into_iter();
+        loop {
+            let chunk: Vec<Option<Block>> = blocks.by_ref().take(Self::CHUNK).map(Some).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            left.push(chunk.len());
+            chunks.push(Some(chunk));
+        }
+        BlockPool { chunks, left }
+    }
+
+    /// The blocks at `indices`, moved out, in a vector of exactly their number (collecting
+    /// would round a one-block entry up to room for four). The aligner pairs every block
+    /// exactly once, so each is still there to take.
+    fn take(&mut self, indices: &[usize]) -> Vec<Block> {
+        let mut taken = Vec::with_capacity(indices.len());
+        for &i in indices {
+            let (c, k) = (i / Self::CHUNK, i % Self::CHUNK);
+            let Some(block) = self.chunks[c].as_mut().and_then(|chunk| chunk[k].take()) else {
+                continue;
+            };
+            taken.push(block);
+            self.left[c] -= 1;
+            if self.left[c] == 0 {
+                self.chunks[c] = None;
+            }
+        }
+        taken
+    }
 }
 
 fn align_items<'a>(blocks: &'a [Block], key: align::Keys<'_, 'a>) -> Vec<align::Item<'a>> {

@@ -40,10 +40,10 @@ pub fn write_json(comparison: &Comparison, out: &mut dyn std::io::Write) -> std:
     })?;
     let open = head.len() - b"[]\n}".len();
     out.write_all(&head[..=open])?;
-    const BATCH: usize = 4096;
+    const BATCH: usize = 1024;
     for (b, batch) in comparison.entries.chunks(BATCH).enumerate() {
         let pieces: Vec<Vec<u8>> = batch
-            .par_chunks(256)
+            .par_chunks(64)
             .enumerate()
             .map(|(c, chunk)| {
                 let mut piece = Vec::new();
@@ -433,7 +433,7 @@ mod tests {
 
     #[test]
     fn parallel_json_is_byte_for_byte_serde_json() {
-        // Over a batch boundary, with changed, added and unchanged entries, and empty.
+        // Over batch boundaries, with changed, added and unchanged entries, and empty.
         let old: String = (1..=5000)
             .map(|n| format!("{n}. Paragraph number {n} says \"this\".\n\n"))
             .collect();
