@@ -17,8 +17,6 @@ use std::collections::VecDeque;
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
-
 /// How a pair was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchedBy {
@@ -173,6 +171,22 @@ impl State {
     }
 }
 
+/// The equal runs of a diff, `(old start, new start, length)`, in order.
+#[derive(Default)]
+struct EqualRuns(Vec<(usize, usize, usize)>);
+
+impl similar::algorithms::DiffHook for EqualRuns {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        match self.0.last_mut() {
+            Some((o, n, l)) if *o + *l == old && *n + *l == new => *l += len,
+            _ => self.0.push((old, new, len)),
+        }
+        Ok(())
+    }
+}
+
 /// Pair the blocks of two documents. `deadline` bounds the block-level diff.
 pub fn align(
     old: &[Item<'_>],
@@ -190,23 +204,28 @@ pub fn align(
     };
 
     // Pass 1: identical text in order; everything else falls into stretches between.
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_hash, &new_hash, deadline);
+    // Only the equal runs matter (the stretches are the gaps between them), so they are
+    // taken straight from the algorithm, without building and tidying a list of operations.
+    let mut equal_runs = EqualRuns::default();
+    let _ = similar::algorithms::patience::diff_deadline(
+        &mut equal_runs,
+        &old_hash,
+        0..old_hash.len(),
+        &new_hash,
+        0..new_hash.len(),
+        deadline,
+    );
     let mut stretches: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-    for op in &ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for (i, j) in o.zip(n) {
-                state.link(vec![i], vec![j], MatchedBy::Text);
-            }
-        } else if let Some(last) = stretches
-            .last_mut()
-            .filter(|(lo, ln)| lo.end == o.start && ln.end == n.start)
-        {
-            last.0.end = o.end;
-            last.1.end = n.end;
-        } else {
-            stretches.push((o, n));
+    let (mut old_at, mut new_at) = (0, 0);
+    let ends = [(old_hash.len(), new_hash.len(), 0)];
+    for &(o, n, len) in equal_runs.0.iter().chain(&ends) {
+        if o > old_at || n > new_at {
+            stretches.push((old_at..o, new_at..n));
         }
+        for k in 0..len {
+            state.link(vec![o + k], vec![n + k], MatchedBy::Text);
+        }
+        (old_at, new_at) = (o + len, n + len);
     }
 
     // Pass 2: identical text out of order.
