@@ -106,7 +106,7 @@ EOF
 import sys
 work = sys.argv[1]
 words = " ".join(f"w{i}" for i in range(1000))
-para = (words + " ") * 10_000  # about 49 MB of one paragraph
+para = (words + " ") * 10_000  # one paragraph of 48.9 MB
 with open(f"{work}/para-old.txt", "w") as f: f.write(para + "\n")
 with open(f"{work}/para-new.txt", "w") as f: f.write(para[: len(para)//2] + "changed " + para[len(para)//2 :] + "\n")
 same = "".join("The same paragraph again, word for word.\n\n" for _ in range(100_000))
