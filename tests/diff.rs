@@ -1,7 +1,7 @@
 //! `accord diff`: exit statuses, ignored differences, and accuracy against generated
 //! revisions with a known truth.
 
-use accord::diff::{Comparison, Kind, Op};
+use accord::diff::{Comparison, Kind};
 
 use crate::util::{accord, read, root};
 
@@ -90,28 +90,9 @@ fn every_block_in_exactly_one_entry_and_words_rebuild_both_texts() {
             ));
             continue;
         };
-        let rebuilt_old: String = words
-            .iter()
-            .filter(|w| w.op != Op::Insert)
-            .map(|w| w.text.as_str())
-            .collect();
-        let rebuilt_new: String = words
-            .iter()
-            .filter(|w| w.op != Op::Delete)
-            .map(|w| w.text.as_str())
-            .collect();
-        let old_text = e
-            .old
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let new_text = e
-            .new
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let (rebuilt_old, rebuilt_new) = accord::diff::rebuild(words);
+        let old_text = accord::diff::join_texts(&e.old);
+        let new_text = accord::diff::join_texts(&e.new);
         assert_eq!(rebuilt_new, new_text);
         // Ignored differences (quote style) show the new spelling in equal words.
         assert_eq!(

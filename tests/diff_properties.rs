@@ -1,7 +1,7 @@
 //! Invariants of `diff::compare` over random pairs of generated documents: every block in
 //! exactly one entry, words that rebuild both texts, identity, determinism.
 
-use accord::diff::{self, Kind, Op};
+use accord::diff::{self, Kind};
 use accord::normalize::{self, Options as NormalizeOptions};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -109,12 +109,11 @@ proptest! {
         prop_assert_eq!(new_lines, new.blocks.iter().map(|b| b.line).collect::<Vec<_>>());
 
         for e in &c.entries {
-            let old_joined = e.old.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
-            let new_joined = e.new.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+            let old_joined = diff::join_texts(&e.old);
+            let new_joined = diff::join_texts(&e.new);
             match &e.words {
                 Some(words) => {
-                    let rebuilt_old: String = words.iter().filter(|w| w.op != Op::Insert).map(|w| w.text.as_str()).collect();
-                    let rebuilt_new: String = words.iter().filter(|w| w.op != Op::Delete).map(|w| w.text.as_str()).collect();
+                    let (rebuilt_old, rebuilt_new) = diff::rebuild(words);
                     prop_assert_eq!(rebuilt_old, old_joined);
                     prop_assert_eq!(rebuilt_new, new_joined);
                 }

@@ -1,5 +1,5 @@
 //! Two arbitrary documents (the input split at its first NUL byte) through compare and every
-//! diff report: no panic, every block in exactly one entry, words that rebuild the new text.
+//! diff report: no panic, every block in exactly one entry, words that rebuild both texts.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -17,9 +17,9 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!((olds, news), (old.blocks.len(), new.blocks.len()));
     for e in &c.entries {
         if let Some(words) = &e.words {
-            let rebuilt: String = words.iter().filter(|w| w.op != accord::diff::Op::Delete).map(|w| w.text.as_str()).collect();
-            let text = e.new.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
-            assert_eq!(rebuilt, text);
+            let (rebuilt_old, rebuilt_new) = accord::diff::rebuild(words);
+            assert_eq!(rebuilt_old, accord::diff::join_texts(&e.old));
+            assert_eq!(rebuilt_new, accord::diff::join_texts(&e.new));
         }
     }
     let _ = accord::report::diff::json(&c);

@@ -442,7 +442,8 @@ fn align_items<'a>(blocks: &'a [Block], key: align::Keys<'_, 'a>) -> Vec<align::
         .collect()
 }
 
-fn join_texts(blocks: &[Block]) -> String {
+/// The texts of blocks read as one, as an entry's word diff compares them.
+pub fn join_texts(blocks: &[Block]) -> String {
     blocks
         .iter()
         .map(|b| b.text.as_str())
@@ -485,6 +486,19 @@ fn moved_flags(pairs: &[align::Pair], order: &[((i64, u8, usize), usize)]) -> Ve
         moved[k] = !in_order[k];
     }
     moved
+}
+
+/// Both sides of a word diff put back together: equal and deleted words give the old text,
+/// equal and inserted words the new.
+pub fn rebuild(words: &[Word]) -> (String, String) {
+    let side = |left_out: Op| -> String {
+        words
+            .iter()
+            .filter(|w| w.op != left_out)
+            .map(|w| w.text.as_str())
+            .collect()
+    };
+    (side(Op::Insert), side(Op::Delete))
 }
 
 /// Word-level diff of two texts. Returns the words, the similarity of the word sequences
@@ -621,16 +635,7 @@ mod tests {
             "The States firmly support it!",
             &Options::default(),
         );
-        let old: String = words
-            .iter()
-            .filter(|w| w.op != Op::Insert)
-            .map(|w| w.text.as_str())
-            .collect();
-        let new: String = words
-            .iter()
-            .filter(|w| w.op != Op::Delete)
-            .map(|w| w.text.as_str())
-            .collect();
+        let (old, new) = rebuild(&words);
         assert_eq!(old, "The Member States support it.");
         assert_eq!(new, "The States firmly support it!");
         assert!(similarity > 0.7 && similarity < 1.0);
@@ -646,16 +651,7 @@ mod tests {
             "word ".repeat(499_999)
         );
         let (words, similarity, note) = word_diff(&old, &new, &Options::default());
-        let rebuilt_old: String = words
-            .iter()
-            .filter(|w| w.op != Op::Insert)
-            .map(|w| w.text.as_str())
-            .collect();
-        let rebuilt_new: String = words
-            .iter()
-            .filter(|w| w.op != Op::Delete)
-            .map(|w| w.text.as_str())
-            .collect();
+        let (rebuilt_old, rebuilt_new) = rebuild(&words);
         assert_eq!(rebuilt_old, old);
         assert_eq!(rebuilt_new, new);
         assert!(note.is_some() && similarity > 0.9);

@@ -22,34 +22,18 @@ pub enum DecodeError {
     Binary { offset: usize },
 }
 
-/// Decode a whole input. `encoding` is a WHATWG label such as `windows-1251`.
-pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<String, DecodeError> {
+/// Decode a whole input. `encoding` is a WHATWG label such as `windows-1251`. The bytes are
+/// taken over: plain UTF-8, by far the commonest input, becomes text in place, without a copy.
+pub fn decode(bytes: Vec<u8>, encoding: Option<&str>) -> Result<String, DecodeError> {
     if let Some(label) = encoding {
         let enc = Encoding::for_label(label.trim().as_bytes())
             .ok_or_else(|| DecodeError::UnknownEncoding(label.to_string()))?;
         // A BOM of the named encoding is still a BOM, not text.
-        let body = strip_bom(bytes, enc);
+        let body = strip_bom(&bytes, enc);
         return decode_strict(body, enc);
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         return decode_strict(&bytes[bom_len..], enc);
-    }
-    if let Some(offset) = memchr_nul(bytes) {
-        return Err(DecodeError::Binary { offset });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(e) => Err(DecodeError::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        }),
-    }
-}
-
-/// [`decode`] of bytes the caller gives up: plain UTF-8, by far the commonest input,
-/// becomes text in place, without a copy.
-pub fn decode_owned(bytes: Vec<u8>, encoding: Option<&str>) -> Result<String, DecodeError> {
-    if encoding.is_some() || Encoding::for_bom(&bytes).is_some() {
-        return decode(&bytes, encoding);
     }
     if let Some(offset) = memchr_nul(&bytes) {
         return Err(DecodeError::Binary { offset });
@@ -108,25 +92,31 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFabc", None).unwrap(), "abc");
-        assert_eq!(decode("Статья".as_bytes(), None).unwrap(), "Статья");
+        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec(), None).unwrap(), "abc");
+        assert_eq!(
+            decode("Статья".as_bytes().to_vec(), None).unwrap(),
+            "Статья"
+        );
     }
 
     #[test]
     fn utf16_by_bom() {
         let le: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
-        assert_eq!(decode(&le, None).unwrap(), "hi");
+        assert_eq!(decode(le, None).unwrap(), "hi");
         let be: Vec<u8> = [0xFE, 0xFF, 0, b'h', 0, b'i'].to_vec();
-        assert_eq!(decode(&be, None).unwrap(), "hi");
+        assert_eq!(decode(be, None).unwrap(), "hi");
     }
 
     #[test]
     fn legacy_encoding_by_name() {
         // "Статья" in windows-1251.
         let bytes = [0xD1, 0xF2, 0xE0, 0xF2, 0xFC, 0xFF];
-        assert_eq!(decode(&bytes, Some("windows-1251")).unwrap(), "Статья");
+        assert_eq!(
+            decode(bytes.to_vec(), Some("windows-1251")).unwrap(),
+            "Статья"
+        );
         assert!(matches!(
-            decode(&bytes, Some("no-such")),
+            decode(bytes.to_vec(), Some("no-such")),
             Err(DecodeError::UnknownEncoding(_))
         ));
     }
@@ -134,7 +124,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_offset() {
         assert_eq!(
-            decode(b"abc\xFFdef", None),
+            decode(b"abc\xFFdef".to_vec(), None),
             Err(DecodeError::InvalidUtf8 { offset: 3 })
         );
     }
@@ -142,24 +132,8 @@ mod tests {
     #[test]
     fn nul_bytes_are_binary() {
         assert_eq!(
-            decode(b"ab\0cd", None),
+            decode(b"ab\0cd".to_vec(), None),
             Err(DecodeError::Binary { offset: 2 })
         );
-        assert_eq!(
-            decode_owned(b"ab\0cd".to_vec(), None),
-            Err(DecodeError::Binary { offset: 2 })
-        );
-    }
-
-    #[test]
-    fn owned_bytes_decode_as_borrowed_ones_do() {
-        for bytes in [
-            &b"\xEF\xBB\xBFabc"[..],
-            "Статья".as_bytes(),
-            &[0xFF, 0xFE, b'h', 0, b'i', 0],
-            b"abc\xFFdef",
-        ] {
-            assert_eq!(decode_owned(bytes.to_vec(), None), decode(bytes, None));
-        }
     }
 }

@@ -106,7 +106,7 @@ pub fn from_bytes(
     bytes: Vec<u8>,
     encoding: Option<&str>,
 ) -> Result<Source, SourceError> {
-    let text = decode::decode_owned(bytes, encoding).map_err(|source| SourceError::Decode {
+    let text = decode(bytes, encoding).map_err(|source| SourceError::Decode {
         label: label.clone(),
         source,
     })?;
