@@ -183,10 +183,35 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     if !may_fold {
         return Cow::Borrowed(text);
     }
-    if !text.chars().any(|c| fold_char(c) != c) {
-        return Cow::Borrowed(text);
+    if bytes.len() <= 32 || memchr::memchr(b'`', bytes).is_some() {
+        if !text.chars().any(|c| fold_char(c) != c) {
+            return Cow::Borrowed(text);
+        }
+        return Cow::Owned(text.chars().map(fold_char).collect());
     }
-    Cow::Owned(text.chars().map(fold_char).collect())
+    // Only the characters at the lead bytes can fold: the text between them is copied
+    // as it stands, not character by character.
+    let mut folded: Option<String> = None;
+    let mut copied = 0;
+    for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes) {
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
+        let f = fold_char(c);
+        if f != c {
+            let out = folded.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..at]);
+            out.push(f);
+            copied = at + c.len_utf8();
+        }
+    }
+    match folded {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Width of text in columns, East Asian wide characters counting two: the measure for
@@ -295,6 +320,18 @@ mod tests {
             fold("“Shanghai spirit” – 2022—2024 Organization’s"),
             "\"Shanghai spirit\" - 2022-2024 Organization's"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_is_fold_char_on_every_character(
+            text in "([a-z .`]|’|“|”|—|–|…|Ａ|ｚ|é|Ж|\u{a0}|«){0,120}"
+        ) {
+            let by_character: String = text.chars().map(fold_char).collect();
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(&*folded, by_character.as_str());
+            proptest::prop_assert_eq!(matches!(folded, Cow::Borrowed(_)), by_character == text);
+        }
     }
 
     #[test]
