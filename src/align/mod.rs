@@ -38,7 +38,7 @@ pub struct Item<'a> {
 /// The comparison key of block `i` of one side (its text with the ignored differences
 /// folded away), made on demand: only the few blocks left unpaired by their hashes need it,
 /// and keys kept for every block would cost memory on the order of the text.
-pub type Keys<'k, 'a> = &'k dyn Fn(usize) -> std::borrow::Cow<'a, str>;
+pub type Keys<'k, 'a> = &'k (dyn Fn(usize) -> std::borrow::Cow<'a, str> + Sync);
 
 /// The hash the aligner pairs identical blocks by.
 pub fn item_hash(heading: bool, key: &str) -> u64 {
@@ -244,17 +244,21 @@ pub fn align(
     }
 
     // Word bags only for blocks the exact passes left: for realistic edits, a few percent.
+    // Each bag is independent of the others: built on every core.
     let bags_for = |key: Keys<'_, '_>, paired: &[Option<usize>]| -> Bags {
+        use rayon::prelude::*;
         Bags(
             paired
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(i, p)| p.is_none().then(|| Box::new(bag(&key(i)))))
                 .collect(),
         )
     };
-    let mut old_bags = bags_for(old_key, &state.old_pair);
-    let mut new_bags = bags_for(new_key, &state.new_pair);
+    let (mut old_bags, mut new_bags) = rayon::join(
+        || bags_for(old_key, &state.old_pair),
+        || bags_for(new_key, &state.new_pair),
+    );
 
     // Pass 3: within each stretch, by number, then by similarity.
     for (o, n) in &stretches {
