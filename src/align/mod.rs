@@ -69,20 +69,39 @@ const EXHAUSTIVE_LIMIT: usize = 20_000;
 const COMMON_WORD_BLOCKS: usize = 40;
 const CANDIDATES: usize = 8;
 
+/// The words of a block as a multiset: their hashes, sorted, repeats kept. Compared by
+/// one merge walk, and a tenth of the size of a hash map of counts.
 #[derive(Default)]
 struct Bag {
-    counts: HashMap<u64, u32>,
-    total: u32,
+    words: Vec<u64>,
+}
+
+impl Bag {
+    fn from_hashes(mut words: Vec<u64>) -> Bag {
+        words.sort_unstable();
+        words.shrink_to_fit();
+        Bag { words }
+    }
+
+    fn total(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Each distinct word once.
+    fn distinct(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| k == 0 || self.words[k - 1] != *w)
+            .map(|(_, &w)| w)
+    }
 }
 
 /// The word bags of one side, built only for the blocks that need one (most are paired by
 /// their exact text first): a slot costs a pointer, not an empty map.
 struct Bags(Vec<Option<Box<Bag>>>);
 
-static NO_WORDS: Bag = Bag {
-    counts: HashMap::with_hasher(rustc_hash::FxBuildHasher),
-    total: 0,
-};
+static NO_WORDS: Bag = Bag { words: Vec::new() };
 
 impl Bags {
     fn len(&self) -> usize {
@@ -108,44 +127,38 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 }
 
 fn bag(key: &str) -> Bag {
-    let mut counts: HashMap<u64, u32> = HashMap::default();
-    let mut total = 0;
-    for token in crate::diff::tokens::tokens_of(key) {
-        if token.is_word() {
-            *counts.entry(hash_of(token.core)).or_default() += 1;
-            total += 1;
-        }
-    }
-    Bag { counts, total }
+    Bag::from_hashes(
+        crate::diff::tokens::tokens_of(key)
+            .filter(|token| token.is_word())
+            .map(|token| hash_of(token.core))
+            .collect(),
+    )
 }
 
+/// Dice's coefficient of two bags: twice the shared words over all words, a repeated word
+/// shared as often as both have it.
 fn dice(a: &Bag, b: &Bag) -> f64 {
-    if a.total + b.total == 0 {
+    let total = a.total() + b.total();
+    if total == 0 {
         return 1.0;
     }
-    let (small, large) = if a.counts.len() <= b.counts.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let shared: u32 = small
-        .counts
-        .iter()
-        .map(|(k, &n)| n.min(large.counts.get(k).copied().unwrap_or(0)))
-        .sum();
-    2.0 * f64::from(shared) / f64::from(a.total + b.total)
+    let (mut i, mut j, mut shared) = (0, 0, 0u32);
+    while i < a.words.len() && j < b.words.len() {
+        match a.words[i].cmp(&b.words[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * f64::from(shared) / total as f64
 }
 
 fn merged_bag(parts: &[&Bag]) -> Bag {
-    let mut counts: HashMap<u64, u32> = HashMap::default();
-    let mut total = 0;
-    for part in parts {
-        for (k, n) in &part.counts {
-            *counts.entry(*k).or_default() += n;
-        }
-        total += part.total;
-    }
-    Bag { counts, total }
+    Bag::from_hashes(parts.iter().flat_map(|p| p.words.iter().copied()).collect())
 }
 
 struct State {
@@ -414,7 +427,7 @@ fn content_pass(
     }
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for &i in &free_old {
-        for &word in old_bags[i].counts.keys() {
+        for word in old_bags[i].distinct() {
             index.entry(word).or_default().push(i);
         }
     }
@@ -423,8 +436,8 @@ fn content_pass(
             continue;
         }
         let mut votes: HashMap<usize, u32> = HashMap::default();
-        for word in new_bags[j].counts.keys() {
-            if let Some(olds) = index.get(word).filter(|v| v.len() <= COMMON_WORD_BLOCKS) {
+        for word in new_bags[j].distinct() {
+            if let Some(olds) = index.get(&word).filter(|v| v.len() <= COMMON_WORD_BLOCKS) {
                 for &i in olds {
                     *votes.entry(i).or_default() += 1;
                 }
@@ -481,12 +494,12 @@ fn fill_neighbour_bags(
         }
     }
     for i in want_old {
-        if old_bags[i].total == 0 {
+        if old_bags[i].total() == 0 {
             old_bags.set(i, bag(&old_key(i)));
         }
     }
     for j in want_new {
-        if new_bags[j].total == 0 {
+        if new_bags[j].total() == 0 {
             new_bags.set(j, bag(&new_key(j)));
         }
     }

@@ -243,12 +243,13 @@ fn split_run_ins<'a>(
                 before: format!("{context_before}{}", context_after.trim_end()),
                 after: format!("{context_before}\n{}", context_after.trim_end()),
             });
-            let mut first: Vec<Piece<'a>> = unit.pieces[..piece_index].to_vec();
+            let mut first: segment::Pieces<'a> =
+                unit.pieces[..piece_index].iter().copied().collect();
             first.push(Piece {
                 line: piece.line,
                 text: head,
             });
-            let mut second = vec![Piece {
+            let mut second: segment::Pieces<'a> = smallvec::smallvec![Piece {
                 line: piece.line,
                 text: tail.trim_start(),
             }];

@@ -21,10 +21,13 @@ pub struct Piece<'a> {
     pub text: &'a str,
 }
 
+pub type Pieces<'a> = smallvec::SmallVec<[Piece<'a>; 1]>;
+
 /// One future block: its pieces and, for a Markdown heading, the `#` count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit<'a> {
-    pub pieces: Vec<Piece<'a>>,
+    /// Nearly every unit is one line: held inline, it costs no allocation of its own.
+    pub pieces: Pieces<'a>,
     pub markdown_level: Option<u8>,
 }
 
@@ -216,7 +219,7 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
     let flush = |current: &mut Vec<Piece<'a>>, units: &mut Vec<Unit<'a>>| {
         if !current.is_empty() {
             units.push(Unit {
-                pieces: std::mem::take(current),
+                pieces: current.drain(..).collect(),
                 markdown_level: None,
             });
         }
@@ -225,7 +228,7 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
         if markdown && let Some((level, _)) = strip_atx(piece.text) {
             flush(&mut current, units);
             units.push(Unit {
-                pieces: vec![*piece],
+                pieces: smallvec::smallvec![*piece],
                 markdown_level: Some(level),
             });
             continue;
