@@ -475,6 +475,10 @@ pub fn align(
     splits_and_merges(&old_bags, &new_bags, &mut state);
 
     let mut pairs = state.pairs;
+    // Room for the unpaired blocks at once: growing by doubling would hold the list twice
+    // over at its largest, at 100,000s of pairs a passing peak of tens of megabytes.
+    let unpaired = |side: &[Option<usize>]| side.iter().filter(|p| p.is_none()).count();
+    pairs.reserve_exact(unpaired(&state.old_pair) + unpaired(&state.new_pair));
     for (i, p) in state.old_pair.iter().enumerate() {
         if p.is_none() {
             pairs.push(Pair {
