@@ -94,15 +94,9 @@ fn every_block_in_exactly_one_entry_and_words_rebuild_both_texts() {
         let old_text = accord::diff::join_texts(&e.old);
         let new_text = accord::diff::join_texts(&e.new);
         assert_eq!(rebuilt_new, new_text);
-        // Ignored differences (quote style) show the new spelling in equal words.
-        assert_eq!(
-            accord::diff::key(&rebuilt_old, &c.options),
-            accord::diff::key(&old_text, &c.options)
-        );
-        assert_eq!(
-            rebuilt_old.split_whitespace().count(),
-            old_text.split_whitespace().count()
-        );
+        // Ignored differences (quote style) show the new spelling in equal words, which keep
+        // the old one beside it.
+        assert_eq!(rebuilt_old, old_text);
     }
 }
 

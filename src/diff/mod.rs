@@ -127,6 +127,11 @@ pub enum Op {
 pub struct Word {
     pub op: Op,
     pub text: String,
+    /// On an equal word, the old version's spelling where it differs only in what the
+    /// comparison ignores (quote style, case): `text` shows the new spelling unhighlighted,
+    /// and this keeps the old text rebuildable exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -488,17 +493,22 @@ fn moved_flags(pairs: &[align::Pair], order: &[((i64, u8, usize), usize)]) -> Ve
     moved
 }
 
-/// Both sides of a word diff put back together: equal and deleted words give the old text,
-/// equal and inserted words the new.
+/// Both sides of a word diff put back together: equal and deleted words give the old text
+/// (an equal word's old spelling where it has one), equal and inserted words the new.
 pub fn rebuild(words: &[Word]) -> (String, String) {
-    let side = |left_out: Op| -> String {
-        words
-            .iter()
-            .filter(|w| w.op != left_out)
-            .map(|w| w.text.as_str())
-            .collect()
-    };
-    (side(Op::Insert), side(Op::Delete))
+    let mut old = String::new();
+    let mut new = String::new();
+    for w in words {
+        match w.op {
+            Op::Equal => {
+                old.push_str(w.old.as_deref().unwrap_or(&w.text));
+                new.push_str(&w.text);
+            }
+            Op::Delete => old.push_str(&w.text),
+            Op::Insert => new.push_str(&w.text),
+        }
+    }
+    (old, new)
 }
 
 /// Word-level diff of two texts. Returns the words, the similarity of the word sequences
@@ -523,19 +533,7 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
             new_tokens.len()
         )
     });
-    let mut words: Vec<Word> = Vec::new();
-    let mut push = |op: Op, text: &str| {
-        if text.is_empty() {
-            return;
-        }
-        match words.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
-            _ => words.push(Word {
-                op,
-                text: text.to_string(),
-            }),
-        }
-    };
+    let mut words = Words::default();
     let (mut same_words, mut old_words, mut new_words) = (0usize, 0usize, 0usize);
     for op in &ops {
         let (tag, o, n) = op.as_tag_tuple();
@@ -547,27 +545,27 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
                     old_words += usize::from(old_token.is_word());
                     new_words += usize::from(new_token.is_word());
                     // Ignored differences (quotes, case) show the new text, unhighlighted.
-                    push(Op::Equal, new_token.core);
+                    words.equal(old_token.core, new_token.core);
                     // Whitespace after an equal word may differ (a sentence that now ends the
                     // paragraph); both sides keep theirs so each text rebuilds exactly.
                     let old_space = &old_token.text[old_token.core.len()..];
                     let new_space = &new_token.text[new_token.core.len()..];
                     if old_space == new_space {
-                        push(Op::Equal, new_space);
+                        words.equal(old_space, new_space);
                     } else {
-                        push(Op::Delete, old_space);
-                        push(Op::Insert, new_space);
+                        words.push(Op::Delete, old_space);
+                        words.push(Op::Insert, new_space);
                     }
                 }
             }
             _ => {
                 for i in o {
                     old_words += usize::from(old_tokens[i].is_word());
-                    push(Op::Delete, old_tokens[i].text);
+                    words.push(Op::Delete, old_tokens[i].text);
                 }
                 for j in n {
                     new_words += usize::from(new_tokens[j].is_word());
-                    push(Op::Insert, new_tokens[j].text);
+                    words.push(Op::Insert, new_tokens[j].text);
                 }
             }
         }
@@ -577,7 +575,57 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> (Vec<Word>, f64, Op
     } else {
         2.0 * same_words as f64 / (old_words + new_words) as f64
     };
-    (words, similarity, fallback)
+    (words.0, similarity, fallback)
+}
+
+/// Words being built: runs of one operation merge into one word.
+#[derive(Default)]
+struct Words(Vec<Word>);
+
+impl Words {
+    fn push(&mut self, op: Op, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => self.0.push(Word {
+                op,
+                text: text.to_string(),
+                old: None,
+            }),
+        }
+    }
+
+    /// Text equal on both sides up to what the comparison ignores: shown as the new
+    /// spelling, with the old one kept where the two differ.
+    fn equal(&mut self, old: &str, new: &str) {
+        if old == new {
+            if let Some(Word {
+                op: Op::Equal,
+                old: Some(spelling),
+                ..
+            }) = self.0.last_mut()
+            {
+                spelling.push_str(old);
+            }
+            self.push(Op::Equal, new);
+            return;
+        }
+        match self.0.last_mut() {
+            Some(last) if last.op == Op::Equal => {
+                last.old
+                    .get_or_insert_with(|| last.text.clone())
+                    .push_str(old);
+                last.text.push_str(new);
+            }
+            _ => self.0.push(Word {
+                op: Op::Equal,
+                text: new.to_string(),
+                old: Some(old.to_string()),
+            }),
+        }
+    }
 }
 
 /// The diff of two huge paragraphs in linear time and memory: the common beginning and end
@@ -602,6 +650,7 @@ fn coarse_diff(old: &str, new: &str) -> (Vec<Word>, f64, Option<String>) {
             words.push(Word {
                 op,
                 text: text.to_string(),
+                old: None,
             });
         }
     };
@@ -640,6 +689,34 @@ mod tests {
         assert_eq!(new, "The States firmly support it!");
         assert!(similarity > 0.7 && similarity < 1.0);
         assert!(fallback.is_none());
+    }
+
+    #[test]
+    fn ignored_spellings_show_the_new_one_and_keep_the_old() {
+        let options = Options {
+            ignore_case: true,
+            ..Options::default()
+        };
+        let old = "The S`CO, the Organization's members agree.";
+        let new = "the S’CO, the Organization’s Members now agree.";
+        let (words, _, _) = word_diff(old, new, &options);
+        assert_eq!(rebuild(&words), (old.to_string(), new.to_string()));
+        assert_eq!(words[0].op, Op::Equal);
+        assert_eq!(words[0].text, "the S’CO, the Organization’s Members ");
+        assert_eq!(
+            words[0].old.as_deref(),
+            Some("The S`CO, the Organization's members ")
+        );
+        assert!(
+            words
+                .iter()
+                .filter(|w| w.op == Op::Equal)
+                .nth(1)
+                .unwrap()
+                .old
+                .is_none(),
+            "a spelling that does not differ carries no old one: {words:?}"
+        );
     }
 
     #[test]

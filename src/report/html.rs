@@ -63,6 +63,8 @@ struct WordView {
     text: String,
     /// Trailing whitespace, kept outside `<del>`/`<ins>` so no blank is struck or underlined.
     space: String,
+    /// An equal word's old spelling (with its whitespace), for the old column.
+    old: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -250,6 +252,7 @@ fn words(list: &[Word]) -> Vec<WordView> {
             },
             text: visible(w.text.trim_end()),
             space: w.text[w.text.trim_end().len()..].to_string(),
+            old: w.old.as_deref().map(visible),
         })
         .collect()
 }
