@@ -332,9 +332,15 @@ fn gap(a: &[Block], b: &[Block], offset_a: usize, offset_b: usize, ratio: f64) -
     // Banded storage: row i keeps columns lo[i]..=hi[i] around the diagonal, so memory and
     // time grow with the stretch's length, not its square.
     let lo: Vec<usize> = (0..=n).map(|i| (i * m / n).saturating_sub(BAND)).collect();
-    let hi: Vec<usize> = (0..=n)
+    let mut hi: Vec<usize> = (0..=n)
         .map(|i| ((i * m).div_ceil(n) + BAND).min(m))
         .collect();
+    // Where one side has many times the blocks of the other, the diagonal climbs more than
+    // a band's width per row: each row reaches on to where the next begins, or no path
+    // would cross from one to the next.
+    for i in 0..n {
+        hi[i] = hi[i].max(lo[i + 1]);
+    }
     const INF: f64 = f64::INFINITY;
     let mut cost: Vec<Vec<f64>> = (0..=n).map(|i| vec![INF; hi[i] - lo[i] + 1]).collect();
     let mut back: Vec<Vec<(u8, u8, MatchedBy)>> = (0..=n)
@@ -400,7 +406,10 @@ fn gap(a: &[Block], b: &[Block], offset_a: usize, offset_b: usize, ratio: f64) -
         let (di, dj, by) = back[i][j - lo[i]];
         let (di, dj) = (usize::from(di), usize::from(dj));
         if di == 0 && dj == 0 {
-            // Unreachable within the band: the corner always is; kept as a guard.
+            // The bands chain, so every cell is reachable; should that ever fail, what is
+            // left is reported unmatched rather than lost.
+            links.extend((0..i).rev().map(|k| lone(vec![offset_a + k], vec![])));
+            links.extend((0..j).rev().map(|k| lone(vec![], vec![offset_b + k])));
             break;
         }
         let step = at(&cost, i, j) - at(&cost, i - di, j - dj);
@@ -814,6 +823,41 @@ fn length_findings(alignment: &mut Alignment) {
                     ),
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{self, Options};
+
+    fn covered(links: &[Link], n: usize, m: usize) -> (Vec<usize>, Vec<usize>) {
+        let mut a: Vec<usize> = links.iter().flat_map(|l| l.a.clone()).collect();
+        let mut b: Vec<usize> = links.iter().flat_map(|l| l.b.clone()).collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, (0..n).collect::<Vec<_>>());
+        assert_eq!(b, (0..m).collect::<Vec<_>>());
+        (a, b)
+    }
+
+    /// One side with many times the paragraphs of the other puts the diagonal more than a
+    /// band's width apart from row to row; every block must still land in a link.
+    #[test]
+    fn a_lopsided_stretch_keeps_every_block() {
+        let paragraphs = |count: usize, word: &str| {
+            (0..count)
+                .map(|k| format!("{word} paragraph {k} of a text without numbers."))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        for (n, m) in [(1, 96), (96, 1), (2, 300), (3, 3 * BAND * 2 + 7)] {
+            let a = normalize::document(paragraphs(n, "one"), &Options::default());
+            let b = normalize::document(paragraphs(m, "two"), &Options::default());
+            assert_eq!((a.blocks.len(), b.blocks.len()), (n, m));
+            let links = gap(&a.blocks, &b.blocks, 0, 0, 1.0);
+            covered(&links, n, m);
         }
     }
 }
