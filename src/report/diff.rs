@@ -50,15 +50,15 @@ pub fn write_json(comparison: &Comparison, out: &mut dyn std::io::Write) -> std:
                 for (k, entry) in chunk.iter().enumerate() {
                     let first = b == 0 && c == 0 && k == 0;
                     piece.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    let one = serde_json::to_vec_pretty(entry).expect("entries serialise");
-                    // Nested two levels deep: every line of the entry indented by four.
-                    let mut last = 0;
-                    for newline in memchr::memchr_iter(b'\n', &one) {
-                        piece.extend_from_slice(&one[last..newline]);
-                        piece.extend_from_slice(b"\n    ");
-                        last = newline + 1;
+                    // Entries sit two levels deep (the report, its `entries`): a pretty
+                    // printer that has opened two levels writes each in place, indented.
+                    let mut nested = serde_json::ser::PrettyFormatter::new();
+                    for _ in 0..2 {
+                        serde_json::ser::Formatter::begin_array(&mut nested, &mut std::io::sink())
+                            .expect("a sink takes anything");
                     }
-                    piece.extend_from_slice(&one[last..]);
+                    let mut serializer = serde_json::Serializer::with_formatter(&mut piece, nested);
+                    serde::Serialize::serialize(entry, &mut serializer).expect("entries serialise");
                 }
                 piece
             })
