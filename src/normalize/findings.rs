@@ -2,6 +2,7 @@
 //! heading punctuation and empty sections. Run-ins are found earlier, where they are split.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::label::Style;
 use super::{LabelShape, ordinal};
@@ -13,7 +14,10 @@ use crate::model::{Block, BlockType, Finding, FindingKind};
 struct SequenceKey<'a> {
     kind: BlockType,
     style: &'a Style,
-    parent: &'a str,
+    /// `None` rather than `""` for a top-level sequence: comparing empty strings goes
+    /// through `memcmp` with a dangling pointer, which costs some CPUs a slow assist on
+    /// every lookup.
+    parent: Option<&'a str>,
 }
 
 struct Last<'a> {
@@ -55,10 +59,8 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
             continue;
         };
         let parent = match style {
-            Style::Decimal { depth } if *depth > 1 => {
-                number.rsplit_once('.').map_or("", |(p, _)| p)
-            }
-            _ => "",
+            Style::Decimal { depth } if *depth > 1 => number.rsplit_once('.').map(|(p, _)| p),
+            _ => None,
         };
         let key = SequenceKey {
             kind: block.kind,
@@ -66,13 +68,27 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
             parent,
         };
         let interrupted = |since: usize| {
-            key.kind == BlockType::Paragraph
+            block.kind == BlockType::Paragraph
                 && latest_paragraph
                     .iter()
-                    .any(|(style, at)| style != key.style && *at > since)
+                    .any(|(other, at)| other != style && *at > since)
         };
         let what = noun(block.kind);
-        if let Some(prev) = last.get(&key) {
+        let current = Last {
+            value,
+            number,
+            section: &block.section,
+            index,
+        };
+        // One lookup a block: the sequence's last number is read and replaced in place.
+        let prev = match last.entry(key) {
+            Entry::Occupied(mut slot) => Some(slot.insert(current)),
+            Entry::Vacant(slot) => {
+                slot.insert(current);
+                None
+            }
+        };
+        if let Some(prev) = prev {
             let same_section = std::sync::Arc::ptr_eq(prev.section, &block.section)
                 || **prev.section == *block.section;
             let restart = value == (1, None) && (!same_section || interrupted(prev.index));
@@ -113,15 +129,6 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
                 });
             }
         }
-        last.insert(
-            key,
-            Last {
-                value,
-                number,
-                section: &block.section,
-                index,
-            },
-        );
         if block.kind == BlockType::Paragraph {
             match latest_paragraph.iter_mut().find(|(s, _)| s == style) {
                 Some(entry) => entry.1 = index,
