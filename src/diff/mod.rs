@@ -229,46 +229,51 @@ pub fn compare(
     new_label: &str,
     options: &Options,
 ) -> Comparison {
-    let (pairs, unchanged) = {
-        let old_key = |i: usize| block_key(&old.blocks[i], &old, options);
-        let new_key = |i: usize| block_key(&new.blocks[i], &new, options);
-        let (old_items, new_items) = rayon::join(
-            || align_items(&old.blocks, &old_key),
-            || align_items(&new.blocks, &new_key),
-        );
-        // The aligner's passes are greedy, and where several pairings are equally good the
-        // one found can depend on which side is "old". Aligning in a canonical orientation
-        // (the documents ordered by their keys) and swapping back makes B→A the mirror of A→B.
-        let deadline = Some(Instant::now() + BLOCK_DIFF_BUDGET);
-        let in_order = (0..old.blocks.len().min(new.blocks.len()))
-            .map(|i| old_key(i).cmp(&new_key(i)))
-            .find(|o| o.is_ne())
-            .unwrap_or_else(|| old.blocks.len().cmp(&new.blocks.len()))
-            .is_le();
-        let pairs: Vec<align::Pair> = if in_order {
-            align::align(&old_items, &new_items, (&old_key, &new_key), deadline)
-        } else {
-            align::align(&new_items, &old_items, (&new_key, &old_key), deadline)
-                .into_iter()
-                .map(|p| align::Pair {
-                    old: p.new,
-                    new: p.old,
-                    matched_by: p.matched_by,
-                })
-                .collect()
-        };
-        let unchanged: Vec<bool> = {
-            use rayon::prelude::*;
-            pairs
-                .par_iter()
-                .map(|p| match (p.old.as_slice(), p.new.as_slice()) {
-                    ([o], [n]) => old_key(*o) == new_key(*n),
-                    _ => false,
-                })
-                .collect()
-        };
-        (pairs, unchanged)
-    };
+    // The section titles of each side are independent of the alignment: gathered on
+    // another core meanwhile.
+    let ((pairs, unchanged), (old_sections, new_sections)) = rayon::join(
+        || {
+            let old_key = |i: usize| block_key(&old.blocks[i], &old, options);
+            let new_key = |i: usize| block_key(&new.blocks[i], &new, options);
+            let (old_items, new_items) = rayon::join(
+                || align_items(&old.blocks, &old_key),
+                || align_items(&new.blocks, &new_key),
+            );
+            // The aligner's passes are greedy, and where several pairings are equally good the
+            // one found can depend on which side is "old". Aligning in a canonical orientation
+            // (the documents ordered by their keys) and swapping back makes B→A the mirror of A→B.
+            let deadline = Some(Instant::now() + BLOCK_DIFF_BUDGET);
+            let in_order = (0..old.blocks.len().min(new.blocks.len()))
+                .map(|i| old_key(i).cmp(&new_key(i)))
+                .find(|o| o.is_ne())
+                .unwrap_or_else(|| old.blocks.len().cmp(&new.blocks.len()))
+                .is_le();
+            let pairs: Vec<align::Pair> = if in_order {
+                align::align(&old_items, &new_items, (&old_key, &new_key), deadline)
+            } else {
+                align::align(&new_items, &old_items, (&new_key, &old_key), deadline)
+                    .into_iter()
+                    .map(|p| align::Pair {
+                        old: p.new,
+                        new: p.old,
+                        matched_by: p.matched_by,
+                    })
+                    .collect()
+            };
+            let unchanged: Vec<bool> = {
+                use rayon::prelude::*;
+                pairs
+                    .par_iter()
+                    .map(|p| match (p.old.as_slice(), p.new.as_slice()) {
+                        ([o], [n]) => old_key(*o) == new_key(*n),
+                        _ => false,
+                    })
+                    .collect()
+            };
+            (pairs, unchanged)
+        },
+        || rayon::join(|| section_titles(&old), || section_titles(&new)),
+    );
 
     // Entries follow NEW's order; a removed block sits after the entry of the nearest
     // paired old block before it.
@@ -304,12 +309,12 @@ pub fn compare(
     let old_side = Side {
         label: old_label.to_string(),
         blocks: old.blocks.len(),
-        sections: section_titles(&old),
+        sections: old_sections,
     };
     let new_side = Side {
         label: new_label.to_string(),
         blocks: new.blocks.len(),
-        sections: section_titles(&new),
+        sections: new_sections,
     };
     let mut old_blocks = BlockPool::new(old.blocks);
     let mut new_blocks = BlockPool::new(new.blocks);
