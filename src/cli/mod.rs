@@ -415,8 +415,8 @@ fn diff_options(args: &DiffArgs) -> crate::diff::Options {
     }
 }
 
-/// Read several inputs at once, as many at a time as there are cores: a timeline of many
-/// versions does not hold them all half-read.
+/// Read several inputs at once, as many at a time as there are cores: a timeline of twenty
+/// versions does not start twenty threads.
 fn read_all(
     args: &[String],
     input: &InputOptions,
