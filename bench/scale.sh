@@ -37,7 +37,8 @@ median() { python3 -c 'import json,sys; r={x["command"]: x["median"] for x in js
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm)."
   echo "accord $(git rev-parse --short HEAD 2>/dev/null || echo unknown), built with \`cargo build --release\`."
-  echo "Produced by \`bench/scale.sh\`; hyperfine, $runs runs after one warm-up, medians, output discarded."
+  echo "Produced by \`bench/scale.sh\`; $runs interleaved rounds after one warm-up round (bench/rounds.py), medians, output discarded;"
+  echo "a ratio is the median of the two programs' ratios within a round."
   echo "Corpora: \`bench/make_corpus.py --size S --seed 1\` (a revision of the declaration with 5 % of"
   echo "paragraphs edited and every later number shifted)."
   echo
@@ -53,20 +54,23 @@ for size in $sizes; do
   [ -s "$dir/new.txt" ] || python3 bench/make_corpus.py --size "$size" --seed 1 \
     --seed-file versions/dushanbe-2021.en.txt --out-dir "$dir" >/dev/null 2>&1
   old=$dir/old.txt new=$dir/new.txt
-  hyperfine --warmup 1 --runs "$runs" --style none --export-json "$work/h$size.json" \
-    -n wc "wc -w $old $new" \
-    -n git "git diff --no-index --word-diff=porcelain $old $new || true" \
-    -n accord "$accord diff --format json $old $new || true" >/dev/null
-  wc_s=$(median "$work/h$size.json" wc)
-  git_s=$(median "$work/h$size.json" git)
+  # Interleaved rounds, not hyperfine: the three run seconds apart in every round, so a
+  # ratio compares them under the same load (bench/rounds.py says more).
+  python3 bench/rounds.py "$runs" "$work/h$size.json" \
+    "wc=wc -w $old $new" \
+    "git=git diff --no-index --word-diff=porcelain $old $new" \
+    "accord=$accord diff --format json $old $new"
   acc_s=$(median "$work/h$size.json" accord)
   accord_median[$size]=$acc_s
   mib=$(peak "$accord" diff --format json "$old" "$new")
   inputs=$(( $(stat -c %s "$old") + $(stat -c %s "$new") ))
-  python3 - "$size" "$inputs" "$wc_s" "$git_s" "$acc_s" "$mib" >> "$work/report.md" <<'EOF'
-import sys
-size, inputs, wc, git, acc, mib = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:])
-print(f"| {size} ({inputs/1e6:.1f} MB) | {wc:.3f} s | {git:.3f} s | {acc:.3f} s | {acc/wc:.2f}× | {acc/git:.2f}× | {mib:.0f} MiB | {mib*1048576/inputs:.2f}× |")
+  python3 - "$size" "$inputs" "$work/h$size.json" "$mib" >> "$work/report.md" <<'EOF'
+import json, sys
+size, inputs, timings, mib = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3])), float(sys.argv[4])
+t = {r["command"]: r["median"] for r in timings["results"]}
+ratio = timings["ratios"]
+print(f"| {size} ({inputs/1e6:.1f} MB) | {t['wc']:.3f} s | {t['git']:.3f} s | {t['accord']:.3f} s"
+      f" | {ratio['accord/wc']:.2f}× | {ratio['accord/git']:.2f}× | {mib:.0f} MiB | {mib*1048576/inputs:.2f}× |")
 EOF
   RUNS=$runs bash bench/peers.sh "$old" "$new" "$accord" > "$work/peers$size.txt" 2>&1 || true
 done
@@ -89,8 +93,9 @@ EOF
   echo
   echo "## The declaration pair, end to end"
   echo
-  hyperfine --warmup 3 --runs 30 --style none --export-json "$work/decl.json" \
-    -n decl "$accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt || true" >/dev/null
+  # No shell (-N): at a few milliseconds, a shell's start-up would be a good part of the time.
+  hyperfine -N -i --warmup 3 --runs 30 --style none --export-json "$work/decl.json" \
+    -n decl "$accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt" >/dev/null
   python3 - "$work/decl.json" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
