@@ -33,6 +33,23 @@ fn missing_file() {
     assert!(err.contains("no such file"));
 }
 
+/// Inputs are read at once; where several are bad, the one reported is the first on the
+/// command line, whichever failed first.
+#[test]
+fn of_several_bad_inputs_the_first_is_named() {
+    let (_d, empty) = temp_file("empty.txt", b"");
+    for _ in 0..5 {
+        let err = fails_cleanly(&["diff", &empty, "no/such/file.txt"], &empty, None);
+        assert!(!err.contains("no/such/file.txt"), "{err}");
+        let err = fails_cleanly(
+            &["diff", "no/such/file.txt", &empty],
+            "no/such/file.txt",
+            None,
+        );
+        assert!(!err.contains("empty.txt"), "{err}");
+    }
+}
+
 #[test]
 fn directory() {
     let err = fails_cleanly(&["outline", "versions"], "versions", None);

@@ -426,9 +426,13 @@ fn read_all(
         anyhow::bail!("<stdin>: only one version can be standard input");
     }
     use rayon::prelude::*;
-    args.par_iter()
+    let read: Vec<Result<(String, Document)>> = args
+        .par_iter()
         .map(|arg| read_with(arg, input, repair))
-        .collect()
+        .collect();
+    // Where several inputs are bad, the message names the first of them on the command line,
+    // whichever failed first in time.
+    read.into_iter().collect()
 }
 
 fn diff(args: &DiffArgs) -> Result<Outcome> {

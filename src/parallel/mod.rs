@@ -832,14 +832,14 @@ mod tests {
     use super::*;
     use crate::normalize::{self, Options};
 
-    fn covered(links: &[Link], n: usize, m: usize) -> (Vec<usize>, Vec<usize>) {
+    /// Every block of both sides in exactly one link.
+    fn assert_covered(links: &[Link], n: usize, m: usize) {
         let mut a: Vec<usize> = links.iter().flat_map(|l| l.a.clone()).collect();
         let mut b: Vec<usize> = links.iter().flat_map(|l| l.b.clone()).collect();
         a.sort_unstable();
         b.sort_unstable();
         assert_eq!(a, (0..n).collect::<Vec<_>>());
         assert_eq!(b, (0..m).collect::<Vec<_>>());
-        (a, b)
     }
 
     /// One side with many times the paragraphs of the other puts the diagonal more than a
@@ -857,7 +857,7 @@ mod tests {
             let b = normalize::document(paragraphs(m, "two"), &Options::default());
             assert_eq!((a.blocks.len(), b.blocks.len()), (n, m));
             let links = gap(&a.blocks, &b.blocks, 0, 0, 1.0);
-            covered(&links, n, m);
+            assert_covered(&links, n, m);
         }
     }
 }
