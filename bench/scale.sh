@@ -28,8 +28,8 @@ trap 'rm -rf "$work"' EXIT
 
 # Peak resident memory of one run, in MiB.
 peak() { /usr/bin/time -o "$work/time" -f %M "$@" >/dev/null 2>&1 || true; echo "scale=1; $(tail -n 1 "$work/time") / 1024" | bc; }
-# Median seconds of a hyperfine JSON export, by command name: the statistic the bench kit's
-# reference points use, and one that a noisy neighbour's burst in a single run does not move.
+# Median seconds from a timing export (rounds.py's, in hyperfine's shape), by command name:
+# the statistic the bench kit's reference points use, and one a single slow run does not move.
 median() { python3 -c 'import json,sys; r={x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}; print(r[sys.argv[2]])' "$1" "$2"; }
 
 {
