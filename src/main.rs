@@ -6,6 +6,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     return_freed_memory_promptly();
+    no_transparent_huge_pages();
     let cli = accord::cli::Cli::parse();
     match accord::cli::run(cli) {
         Ok(accord::cli::Outcome::Clean) => ExitCode::from(0),
@@ -46,3 +47,22 @@ fn return_freed_memory_promptly() {
     // accord starts any thread, and only sets an integer in mimalloc's option table.
     unsafe { libmimalloc_sys::mi_option_set_default(PURGE_DELAY, 10) };
 }
+
+/// Transparent huge pages are zeroed 2 MiB at a time when first touched, and mimalloc asks for
+/// them on its arenas; accord touches a few hundred MiB once, for well under a second, and
+/// gives memory back as it goes (above), so the kernel time spent zeroing and splitting huge
+/// pages outweighed what they save in TLB misses: with them off, the system time of a 50 MB
+/// pair falls by about a third and its peak memory by some 15 MiB (at 10 MB: the same time,
+/// 66 rather than 79 MiB). The setting is this process's own.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn no_transparent_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only how the kernel backs
+    // this process's memory; a kernel without it returns an error, which changes nothing.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn no_transparent_huge_pages() {}
