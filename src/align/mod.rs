@@ -14,6 +14,8 @@
 
 use std::collections::VecDeque;
 
+use smallvec::smallvec;
+
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -45,11 +47,15 @@ pub fn item_hash(heading: bool, key: &str) -> u64 {
     hash_of(&(heading, key))
 }
 
+/// Positions of blocks on one side of a pair: nearly always one, kept in place rather than
+/// allocated, as a large document has a pair for every block.
+pub type Indices = smallvec::SmallVec<[usize; 1]>;
+
 /// Blocks of OLD paired with blocks of NEW; one of the two lists may be empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
-    pub old: Vec<usize>,
-    pub new: Vec<usize>,
+    pub old: Indices,
+    pub new: Indices,
     pub matched_by: Option<MatchedBy>,
 }
 
@@ -168,7 +174,7 @@ struct State {
 }
 
 impl State {
-    fn link(&mut self, old: Vec<usize>, new: Vec<usize>, by: MatchedBy) {
+    fn link(&mut self, old: Indices, new: Indices, by: MatchedBy) {
         let id = self.pairs.len();
         for &o in &old {
             self.old_pair[o] = Some(id);
@@ -322,7 +328,7 @@ pub fn align(
             stretches.push((old_at..o, new_at..n));
         }
         for k in 0..len {
-            state.link(vec![o + k], vec![n + k], MatchedBy::Text);
+            state.link(smallvec![o + k], smallvec![n + k], MatchedBy::Text);
         }
         (old_at, new_at) = (o + len, n + len);
     }
@@ -337,7 +343,7 @@ pub fn align(
     for (o, _) in &stretches {
         for i in o.clone() {
             if let Some(j) = by_hash.get_mut(&old_hash[i]).and_then(VecDeque::pop_front) {
-                state.link(vec![i], vec![j], MatchedBy::Text);
+                state.link(smallvec![i], smallvec![j], MatchedBy::Text);
             }
         }
     }
@@ -385,7 +391,7 @@ pub fn align(
                 state.new_pair[j].is_none()
                     && ((heading && new[j].heading) || dice(&old_bags[i], &new_bags[j]) >= SIMILAR)
             }) {
-                state.link(vec![i], vec![j], MatchedBy::Number);
+                state.link(smallvec![i], smallvec![j], MatchedBy::Number);
             }
         }
         let olds: Vec<usize> = olds
@@ -401,7 +407,7 @@ pub fn align(
             if old[i].heading == new[j].heading
                 && dice(&old_bags[i], &new_bags[j]) >= SIMILAR_IN_PLACE
             {
-                state.link(vec![i], vec![j], MatchedBy::Position);
+                state.link(smallvec![i], smallvec![j], MatchedBy::Position);
             }
             continue;
         }
@@ -422,7 +428,7 @@ pub fn align(
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             for (_, i, j) in scored {
                 if state.old_pair[i].is_none() && state.new_pair[j].is_none() {
-                    state.link(vec![i], vec![j], MatchedBy::Content);
+                    state.link(smallvec![i], smallvec![j], MatchedBy::Content);
                 }
             }
         }
@@ -447,7 +453,7 @@ pub fn align(
             .get_mut(num)
             .and_then(VecDeque::pop_front)
         {
-            state.link(vec![i], vec![j], MatchedBy::Number);
+            state.link(smallvec![i], smallvec![j], MatchedBy::Number);
         }
     }
 
@@ -482,8 +488,8 @@ pub fn align(
     for (i, p) in state.old_pair.iter().enumerate() {
         if p.is_none() {
             pairs.push(Pair {
-                old: vec![i],
-                new: vec![],
+                old: smallvec![i],
+                new: Indices::new(),
                 matched_by: None,
             });
         }
@@ -491,8 +497,8 @@ pub fn align(
     for (j, p) in state.new_pair.iter().enumerate() {
         if p.is_none() {
             pairs.push(Pair {
-                old: vec![],
-                new: vec![j],
+                old: Indices::new(),
+                new: smallvec![j],
                 matched_by: None,
             });
         }
@@ -546,7 +552,7 @@ fn content_pass(
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, i)) = best {
-            state.link(vec![i], vec![j], MatchedBy::Content);
+            state.link(smallvec![i], smallvec![j], MatchedBy::Content);
         }
     }
 }
@@ -716,7 +722,7 @@ mod tests {
     fn summary(pairs: &[Pair]) -> Vec<(Vec<usize>, Vec<usize>)> {
         let mut v: Vec<_> = pairs
             .iter()
-            .map(|p| (p.old.clone(), p.new.clone()))
+            .map(|p| (p.old.to_vec(), p.new.to_vec()))
             .collect();
         v.sort();
         v
