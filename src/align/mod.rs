@@ -14,9 +14,8 @@
 
 use std::collections::VecDeque;
 
-use smallvec::smallvec;
-
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::smallvec;
 use std::hash::{Hash, Hasher};
 
 /// How a pair was found.
