@@ -26,3 +26,4 @@ pub mod parallel;
 pub mod report;
 pub mod schemas;
 pub mod source;
+pub mod text;

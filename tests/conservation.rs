@@ -26,7 +26,7 @@ fn input_words(text: &str) -> String {
 
 /// Whitespace, and invisible characters that make a line blank, are layout, not content.
 fn visible(c: char) -> bool {
-    !c.is_whitespace() && !accord::normalize::text::is_invisible(c)
+    !c.is_whitespace() && !accord::text::is_invisible(c)
 }
 
 /// Every character of the blocks' sources but whitespace: a run-in split moves a line

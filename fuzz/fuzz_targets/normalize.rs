@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = accord::report::outline::terminal(&outline, accord::report::term::Paint { color: true });
         // Invisible characters (a stray BOM, a zero-width space) on a line of their own make a
         // blank line, so they count as whitespace here.
-        let visible = |c: &char| !c.is_whitespace() && !accord::normalize::text::is_invisible(*c);
+        let visible = |c: &char| !c.is_whitespace() && !accord::text::is_invisible(*c);
         let kept: usize = doc.blocks.iter().map(|b| doc.original(b).chars().filter(visible).count()).sum();
         let total: usize = source.text.chars().filter(visible).count();
         assert!(kept <= total, "blocks hold more than the input");

@@ -133,7 +133,7 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 
 fn bag(key: &str) -> Bag {
     Bag::from_hashes(
-        crate::diff::tokens::tokens_of(key)
+        crate::text::tokens::tokens_of(key)
             .filter(|token| token.is_word())
             .map(|token| hash_of(token.core))
             .collect(),

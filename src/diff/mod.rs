@@ -1,8 +1,6 @@
 //! The diff engine: one entry point, [`compare`], from two documents to one
 //! [`Comparison`] — the `accord.diff/1` contract every report renders.
 
-pub mod tokens;
-
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -13,7 +11,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use crate::align::{self, MatchedBy};
 use crate::model::{Block, Document};
-use crate::normalize::text;
+use crate::text::{self, tokens};
 
 pub const SCHEMA: &str = "accord.diff/1";
 

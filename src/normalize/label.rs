@@ -4,6 +4,8 @@
 //! A label is recognised by its shape alone; whether the block is a heading is decided
 //! later from the rest of the block.
 
+use crate::text::numerals::{ascii_form, cjk_value, is_cjk_numeral, roman_value};
+
 /// How a label is written. Two labels of one style belong to one numbering sequence and,
 /// for headings, one level.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -115,18 +117,6 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("unique", 1),
 ];
 
-/// Full-width ASCII and Arabic-Indic digits read as their ASCII counterparts, so `３５．`
-/// and `١٢` are labels like `35.` and `12`. Only for recognising labels: the printed label
-/// keeps the original characters.
-pub fn fold_char(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
-        '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
-        _ => c,
-    }
-}
-
 /// A cursor over the folded characters of a line, keeping byte offsets into the original.
 struct Cursor<'a> {
     text: &'a str,
@@ -135,7 +125,7 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<char> {
-        self.text[self.pos..].chars().next().map(fold_char)
+        self.text[self.pos..].chars().next().map(ascii_form)
     }
     fn peek_raw(&self) -> Option<char> {
         self.text[self.pos..].chars().next()
@@ -143,7 +133,7 @@ impl<'a> Cursor<'a> {
     fn bump(&mut self) -> Option<char> {
         let c = self.text[self.pos..].chars().next()?;
         self.pos += c.len_utf8();
-        Some(fold_char(c))
+        Some(ascii_form(c))
     }
     fn eat(&mut self, want: char) -> bool {
         if self.peek() == Some(want) {
@@ -557,115 +547,11 @@ fn parse_cjk(line: &str) -> Option<Label> {
     None
 }
 
-fn is_cjk_numeral(c: char) -> bool {
-    "〇零一二三四五六七八九十百千两兩".contains(c)
-}
-
 fn cjk_or_ascii_value(s: &str) -> Option<u32> {
     if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
     cjk_value(s)
-}
-
-/// Value of a Chinese numeral: `三` 3, `十二` 12, `二十一` 21, `一百四十三` 143, `一〇五` 105.
-pub fn cjk_value(s: &str) -> Option<u32> {
-    if s.is_empty() || s.chars().count() > 10 {
-        return None;
-    }
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' | '兩' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
-    // Positional form without unit characters: `一〇五`.
-    if s.chars().all(|c| digit(c).is_some()) && s.chars().count() > 1 {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
-    }
-    let mut total = 0u32;
-    let mut pending: Option<u32> = None;
-    for c in s.chars() {
-        let unit = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            _ => {
-                pending = Some(digit(c)?);
-                continue;
-            }
-        };
-        total += pending.take().unwrap_or(1) * unit;
-    }
-    total += pending.unwrap_or(0);
-    (total > 0).then_some(total)
-}
-
-/// Value of a Roman numeral in canonical form; `None` for `IIII`, `VX` and other non-numerals.
-pub fn roman_value(s: &str) -> Option<u32> {
-    let value = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
-    let chars: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
-    // Accept only the canonical spelling, so words like `MIX` or `DID` are not numbers.
-    let total = recompute(&chars);
-    (to_roman(total) == s).then_some(total)
-}
-
-fn recompute(values: &[u32]) -> u32 {
-    let mut total: i64 = 0;
-    for (i, &v) in values.iter().enumerate() {
-        if values.get(i + 1).is_some_and(|&next| next > v) {
-            total -= v as i64;
-        } else {
-            total += v as i64;
-        }
-    }
-    total.max(0) as u32
-}
-
-fn to_roman(mut n: u32) -> String {
-    const TABLE: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(value, numeral) in TABLE {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -745,16 +631,5 @@ mod tests {
         assert_eq!(num("（一）内容"), pair("（一）", "1"));
         assert_eq!(num("㈠ 内容"), pair("㈠", "1"));
         assert_eq!(num("① 内容"), pair("①", "1"));
-        assert_eq!(cjk_value("一百四十三"), Some(143));
-        assert_eq!(cjk_value("十"), Some(10));
-        assert_eq!(cjk_value("一〇五"), Some(105));
-    }
-
-    #[test]
-    fn roman_values_are_canonical() {
-        assert_eq!(roman_value("XIV"), Some(14));
-        assert_eq!(roman_value("MCMXLVIII"), Some(1948));
-        assert_eq!(roman_value("IIII"), None);
-        assert_eq!(roman_value("VX"), None);
     }
 }

@@ -10,11 +10,12 @@ mod findings;
 pub mod label;
 pub mod repair;
 pub mod segment;
-pub mod text;
 
 use std::collections::{HashMap, HashSet};
 
 use std::sync::Arc;
+
+use crate::text;
 
 use crate::model::{Block, BlockType, Document, Finding, FindingKind, Repair, RepairKind, Text};
 use label::{Label, Style};

@@ -6,7 +6,7 @@
 //! sentence. YAML front matter is metadata; Markdown ATX headings are headings.
 
 use super::label;
-use super::text;
+use crate::text;
 
 /// Lines wider than this were not hard-wrapped by anyone: each is a paragraph of its own.
 const UNWRAPPED_LINE_WIDTH: usize = 120;

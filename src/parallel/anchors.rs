@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::normalize::label::{cjk_value, fold_char};
+use crate::text::numerals::{ascii_form, cjk_value, is_cjk_numeral};
 
 /// Month names and their numbers, in the languages accord ships texts in (genitive forms
 /// for Russian, as dates use them).
@@ -101,13 +101,13 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        let c = fold_char(chars[i]);
+        let c = ascii_form(chars[i]);
         if c.is_ascii_digit() {
             let mut value: u64 = 0;
-            while i < chars.len() && fold_char(chars[i]).is_ascii_digit() {
+            while i < chars.len() && ascii_form(chars[i]).is_ascii_digit() {
                 value = value
                     .saturating_mul(10)
-                    .saturating_add(u64::from(fold_char(chars[i]) as u8 - b'0'));
+                    .saturating_add(u64::from(ascii_form(chars[i]) as u8 - b'0'));
                 i += 1;
             }
             add(value);
@@ -167,7 +167,7 @@ fn number_near(side: &[char], backwards: bool) -> bool {
         };
         // Reversed when looking backwards: its first character is the word's last.
         let first = word.chars().next();
-        if first.is_some_and(|c| fold_char(c).is_ascii_digit()) {
+        if first.is_some_and(|c| ascii_form(c).is_ascii_digit()) {
             return true;
         }
         if step == 0 && word.chars().count() <= 3 && word.chars().all(char::is_alphabetic) {
@@ -178,8 +178,10 @@ fn number_near(side: &[char], backwards: bool) -> bool {
     false
 }
 
+/// A character of a written Chinese number; `两` is left out, as in prose it is "both" or
+/// "two of" (`两国`) far more often than part of a number worth checking.
 fn is_cjk_digit(c: char) -> bool {
-    "〇零一二三四五六七八九十百千".contains(c)
+    is_cjk_numeral(c) && !matches!(c, '两' | '兩')
 }
 
 /// Latin-script tokens that a translation into another script keeps as they are: acronyms

@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::term::{Paint, sanitize, truncate_words};
+use super::term::{Paint, sanitize};
 use crate::model::Block;
 use crate::parallel::Alignment;
+use crate::text::truncate_words;
 
 pub fn json(alignment: &Alignment) -> String {
     let mut out = serde_json::to_string_pretty(alignment).expect("alignment serialises");

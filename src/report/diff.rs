@@ -311,7 +311,7 @@ fn describe(blocks: &[Block]) -> String {
             .first()
             .filter(|b| !b.is_heading() && !b.text.is_empty())
         {
-            Some(b) => format!("{sign} “{}”", super::term::truncate_words(&b.text, 32)),
+            Some(b) => format!("{sign} “{}”", crate::text::truncate_words(&b.text, 32)),
             None => sign.to_string(),
         }
     } else {

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::diff::header_parts_in;
-use super::term::{Paint, sanitize, truncate_words};
+use super::term::{Paint, sanitize};
 use crate::diff::Summary;
 use crate::history::{Blame, Log, Timeline};
+use crate::text::truncate_words;
 
 /// Entries listed per commit in the terminal log; a file's first version adds everything.
 const LISTED_PER_COMMIT: usize = 25;

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::term::{Paint, sanitize, truncate_words};
+use super::term::{Paint, sanitize};
 use crate::model::{Block, BlockType, Document, Finding, Repair};
+use crate::text::truncate_words;
 
 pub const SCHEMA: &str = "accord.outline/1";
 

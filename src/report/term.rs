@@ -95,38 +95,6 @@ impl Paint {
     }
 }
 
-/// Cut text to at most `max` columns at a word boundary, adding `…` when cut.
-pub fn truncate_words(text: &str, max: usize) -> String {
-    if crate::normalize::text::width(text) <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for word in text.split(' ') {
-        let next = if out.is_empty() {
-            word.to_string()
-        } else {
-            format!("{out} {word}")
-        };
-        if crate::normalize::text::width(&next) + 1 > max {
-            break;
-        }
-        out = next;
-    }
-    if out.is_empty() {
-        // One long word (or unspaced CJK text): cut by characters.
-        let mut width = 0;
-        for c in text.chars() {
-            width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if width + 1 > max {
-                break;
-            }
-            out.push(c);
-        }
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,12 +105,5 @@ mod tests {
         assert_eq!(sanitize("x\u{202E}y\u{2066}"), "x\\u{202e}y\\u{2066}");
         assert_eq!(sanitize("\u{9b}"), "\\u{9b}");
         assert!(matches!(sanitize("plain Статья 第一条"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn truncation_at_word_boundary() {
-        assert_eq!(truncate_words("one two three four", 12), "one two…");
-        assert_eq!(truncate_words("short", 12), "short");
-        assert_eq!(truncate_words("人人有资格享有本宣言所载", 9), "人人有资…");
     }
 }

@@ -1,7 +1,5 @@
-//! Character-level cleaning: what counts as a space, how text is collapsed for display,
-//! and the folded key used to decide whether two texts say the same thing.
-
-use std::borrow::Cow;
+//! Whitespace and invisible characters: what counts as a space, and the collapsed form of
+//! text that a block displays (single spaces, nothing invisible, NFC).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -153,124 +151,6 @@ pub fn is_collapsed(text: &str) -> bool {
     unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
-/// Fold a character's typographic variants to one form for matching: curly and straight
-/// quotes, dashes and hyphens, full-width ASCII. Never used for display.
-pub fn fold_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-        | '\u{00BB}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
-        '\u{2026}' => '.',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The matching key of a normalized text: typographic variants folded. Borrowed when
-/// there is nothing to fold, which is most text: every variant is outside ASCII but `` ` ``.
-pub fn fold(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    // Every variant but `` ` `` is encoded with a lead byte C2, E2 or EF: text without them
-    // (ASCII, Cyrillic, Han, most of everything) has nothing to fold.
-    let may_fold = if bytes.len() <= 32 {
-        // A word of a word diff: a plain loop beats setting up vector searches.
-        bytes.iter().any(|b| matches!(b, b'`' | 0xC2 | 0xE2 | 0xEF))
-    } else {
-        memchr::memchr(b'`', bytes).is_some() || memchr::memchr3(0xC2, 0xE2, 0xEF, bytes).is_some()
-    };
-    if !may_fold {
-        return Cow::Borrowed(text);
-    }
-    if bytes.len() <= 32 || memchr::memchr(b'`', bytes).is_some() {
-        if !text.chars().any(|c| fold_char(c) != c) {
-            return Cow::Borrowed(text);
-        }
-        return Cow::Owned(text.chars().map(fold_char).collect());
-    }
-    // Only the characters at the lead bytes can fold: the text between them is copied
-    // as it stands, not character by character.
-    let mut folded: Option<String> = None;
-    let mut copied = 0;
-    for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes) {
-        let Some(c) = text[at..].chars().next() else {
-            continue;
-        };
-        let f = fold_char(c);
-        if f != c {
-            let out = folded.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..at]);
-            out.push(f);
-            copied = at + c.len_utf8();
-        }
-    }
-    match folded {
-        Some(mut out) => {
-            out.push_str(&text[copied..]);
-            Cow::Owned(out)
-        }
-        None => Cow::Borrowed(text),
-    }
-}
-
-/// Width of text in columns, East Asian wide characters counting two: the measure for
-/// "short enough to be a heading" that treats `序言` and `Preamble` alike.
-pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// Whether text is wider than `limit` columns, reading no further than needed.
-pub fn wider_than(text: &str, limit: usize) -> bool {
-    // No character is wider than its UTF-8 encoding is long.
-    if text.len() <= limit {
-        return false;
-    }
-    let mut total = 0;
-    for c in text.chars() {
-        total += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if total > limit {
-            return true;
-        }
-    }
-    false
-}
-
-/// Sentence-final and clause punctuation across the scripts accord meets; a line that ends
-/// with one of these reads as prose, not as a title.
-pub fn is_terminal_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ';'
-            | ':'
-            | ','
-            | '!'
-            | '?'
-            | '…'
-            | '。'
-            | '；'
-            | '：'
-            | '，'
-            | '！'
-            | '？'
-            | '、'
-            | '،'
-            | '؛'
-            | '؟'
-            | '۔'
-    )
-}
-
-/// The last character that is not a closing quote or bracket.
-pub fn last_significant_char(text: &str) -> Option<char> {
-    text.trim_end().chars().rev().find(|c| {
-        !matches!(
-            c,
-            '"' | '\'' | ')' | ']' | '»' | '”' | '’' | '）' | '」' | '』' | '》'
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,41 +182,5 @@ mod tests {
         ] {
             assert_eq!(is_collapsed(text), collapse(text) == text, "{text:?}");
         }
-    }
-
-    #[test]
-    fn every_folded_character_has_a_lead_byte_the_fast_path_looks_for() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if fold_char(c) != c && c != '`' {
-                let lead = c.to_string().as_bytes()[0];
-                assert!(matches!(lead, 0xC2 | 0xE2 | 0xEF), "{c:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn fold_quotes_and_dashes() {
-        assert_eq!(
-            fold("“Shanghai spirit” – 2022—2024 Organization’s"),
-            "\"Shanghai spirit\" - 2022-2024 Organization's"
-        );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn fold_is_fold_char_on_every_character(
-            text in "([a-z .`]|’|“|”|—|–|…|Ａ|ｚ|é|Ж|\u{a0}|«){0,120}"
-        ) {
-            let by_character: String = text.chars().map(fold_char).collect();
-            let folded = fold(&text);
-            proptest::prop_assert_eq!(&*folded, by_character.as_str());
-            proptest::prop_assert_eq!(matches!(folded, Cow::Borrowed(_)), by_character == text);
-        }
-    }
-
-    #[test]
-    fn wide_characters_count_double() {
-        assert_eq!(width("序言"), 4);
-        assert_eq!(width("abc"), 3);
     }
 }
