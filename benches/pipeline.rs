@@ -142,11 +142,13 @@ fn word_diffs(bencher: divan::Bencher, name: &str) {
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn align_translations(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    let docs = vec![
-        ("old".to_string(), "en".to_string(), p.old.clone()),
-        ("new".to_string(), "en".to_string(), p.new.clone()),
-    ];
-    bencher.bench(|| accord::parallel::align(&docs));
+    let docs = [("old", &p.old), ("new", &p.new)].map(|(label, document)| {
+        accord::translation::LanguageVersion {
+            version: accord::model::Version::new(label, document.clone()),
+            language: "en".to_string(),
+        }
+    });
+    bencher.bench(|| accord::translation::align(&docs));
 }
 
 fn comparison(p: &Pair) -> accord::diff::Comparison {

@@ -1,7 +1,7 @@
 //! `accord align` on the UDHR in seven languages, on defects derived from it, and on the
 //! declaration with its numbers stripped.
 
-use accord::parallel::{Alignment, Check, MatchedBy};
+use accord::translation::{Alignment, Check, Evidence};
 
 use crate::util::{accord, read};
 
@@ -69,7 +69,7 @@ fn udhr_pairs_align_by_article_and_find_only_preamble_differences() {
             .pairs
             .iter()
             .filter(|p| {
-                p.matched_by == Some(MatchedBy::Number)
+                p.matched_by == Some(Evidence::Number)
                     && p.blocks[0].first().is_some_and(|b| b.is_heading())
             })
             .map(|p| {
@@ -203,7 +203,7 @@ fn stripped_article_numbers_still_pair_by_heading_order_and_position() {
     for h in &headings {
         assert_eq!(h.blocks[1].len(), 1, "{:?}", h.blocks);
         assert_eq!(h.blocks[1][0].text, "Статья");
-        assert_eq!(h.matched_by, Some(MatchedBy::Heading));
+        assert_eq!(h.matched_by, Some(Evidence::Heading));
     }
     let unpaired = a.pairs[start..]
         .iter()

@@ -2,7 +2,9 @@
 //! exactly one entry, words that rebuild both texts, identity, determinism.
 
 use accord::diff::{self, Kind};
+use accord::model::{Document, Version};
 use accord::normalize::{self, Options as NormalizeOptions};
+use accord::translation::{self, LanguageVersion};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -68,6 +70,13 @@ fn apply(mut paras: Vec<String>, edits: &[Edit]) -> Vec<String> {
         }
     }
     paras
+}
+
+fn language_version(label: &str, language: &str, document: &Document) -> LanguageVersion {
+    LanguageVersion {
+        version: Version::new(label, document.clone()),
+        language: language.to_string(),
+    }
 }
 
 fn render(paras: &[String]) -> String {
@@ -145,22 +154,22 @@ proptest! {
     fn aligning_keeps_every_block_once_and_is_deterministic(paras in prop::collection::vec(paragraph(), 1..25), edits in prop::collection::vec(edit(), 0..8)) {
         let a = normalize::document(render(&paras), &NormalizeOptions::default());
         let b = normalize::document(render(&apply(paras, &edits)), &NormalizeOptions::default());
-        let docs = vec![("a".to_string(), "en".to_string(), a.clone()), ("b".to_string(), "fr".to_string(), b.clone())];
-        let alignment = accord::parallel::align(&docs);
+        let docs = vec![language_version("a", "en", &a), language_version("b", "fr", &b)];
+        let alignment = translation::align(&docs);
         for (d, doc) in [&a, &b].iter().enumerate() {
             let mut lines: Vec<usize> = alignment.pairs.iter().flat_map(|p| p.blocks[d].iter().map(|x| x.line)).collect();
             lines.sort_unstable();
             prop_assert_eq!(lines, doc.blocks.iter().map(|x| x.line).collect::<Vec<_>>());
         }
-        let again = accord::parallel::align(&docs);
+        let again = translation::align(&docs);
         prop_assert_eq!(serde_json::to_string(&alignment).unwrap(), serde_json::to_string(&again).unwrap());
     }
 
     #[test]
     fn a_document_aligned_with_itself_pairs_one_to_one(paras in prop::collection::vec(paragraph(), 1..25)) {
         let doc = normalize::document(render(&paras), &NormalizeOptions::default());
-        let docs = vec![("a".to_string(), "en".to_string(), doc.clone()), ("a".to_string(), "en".to_string(), doc)];
-        let alignment = accord::parallel::align(&docs);
+        let docs = vec![language_version("a", "en", &doc), language_version("a", "en", &doc)];
+        let alignment = translation::align(&docs);
         prop_assert!(alignment.pairs.iter().all(|p| p.blocks[0].len() == 1 && p.blocks[1].len() == 1 && p.blocks[0] == p.blocks[1]));
         prop_assert_eq!(alignment.summary.findings, 0);
     }

@@ -9,14 +9,16 @@ fuzz_target!(|data: &[u8]| {
     let (a, b) = (&data[..split], &data[(split + 1).min(data.len())..]);
     let (Ok(a), Ok(b)) = (std::str::from_utf8(a), std::str::from_utf8(b)) else { return };
     let options = accord::normalize::Options::default();
-    let docs = vec![
-        ("a".to_string(), "en".to_string(), accord::normalize::document(a, &options)),
-        ("b".to_string(), "ru".to_string(), accord::normalize::document(b, &options)),
-    ];
-    let alignment = accord::parallel::align(&docs);
-    for (d, (_, _, doc)) in docs.iter().enumerate() {
+    let docs = [("a", "en", a), ("b", "ru", b)].map(|(label, language, text)| {
+        accord::translation::LanguageVersion {
+            version: accord::model::Version::new(label, accord::normalize::document(text, &options)),
+            language: language.to_string(),
+        }
+    });
+    let alignment = accord::translation::align(&docs);
+    for (d, doc) in docs.iter().enumerate() {
         let n: usize = alignment.pairs.iter().map(|p| p.blocks[d].len()).sum();
-        assert_eq!(n, doc.blocks.len());
+        assert_eq!(n, doc.version.document.blocks.len());
     }
     let _ = accord::report::align::tmx(&alignment);
     let _ = accord::report::align::tsv(&alignment);

@@ -374,19 +374,22 @@ fn align(args: &AlignArgs) -> Result<Outcome> {
         );
     }
     let documents = read_all(&args.versions, &args.input, !args.input.no_repair)?;
-    let documents: Vec<(String, String, Document)> = documents
+    let versions: Vec<crate::translation::LanguageVersion> = documents
         .into_iter()
         .enumerate()
-        .map(|(k, (label, doc))| {
-            let lang = args
+        .map(|(k, (label, document))| {
+            let language = args
                 .lang
                 .get(k)
                 .cloned()
-                .unwrap_or_else(|| crate::parallel::lang::detect(&doc));
-            (label, lang, doc)
+                .unwrap_or_else(|| crate::translation::lang::detect(&document));
+            crate::translation::LanguageVersion {
+                version: crate::model::Version { label, document },
+                language,
+            }
         })
         .collect();
-    let alignment = crate::parallel::align(&documents);
+    let alignment = crate::translation::align(&versions);
     let text = match args.format {
         AlignFormat::Json => report::align::json(&alignment),
         AlignFormat::Html => report::align::html(&alignment),

@@ -107,6 +107,26 @@ pub enum RepairKind {
     RunIn,
 }
 
+/// One version of a text, as the stages after the normalizer take it: its document and the
+/// name it goes by in reports (a path, `<stdin>`, `REV:PATH`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Version {
+    /// How the input was named on the command line, or where it came from.
+    pub label: String,
+    /// The normalized document.
+    pub document: Document,
+}
+
+impl Version {
+    /// A version named `label`.
+    pub fn new(label: impl Into<String>, document: Document) -> Version {
+        Version {
+            label: label.into(),
+            document,
+        }
+    }
+}
+
 /// A normalized document: what every later stage works on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {

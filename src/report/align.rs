@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::term::{Paint, sanitize};
 use crate::model::Block;
-use crate::parallel::Alignment;
 use crate::text::truncate_words;
+use crate::translation::Alignment;
 
 pub fn json(alignment: &Alignment) -> String {
     let mut out = serde_json::to_string_pretty(alignment).expect("alignment serialises");
@@ -24,11 +24,8 @@ fn text_of(blocks: &[Block]) -> String {
         .join(" ¶ ")
 }
 
-fn matched(p: &crate::parallel::Pair) -> String {
-    p.matched_by
-        .and_then(|m| serde_json::to_value(m).ok())
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "unmatched".to_string())
+fn matched(row: &crate::translation::Row) -> &'static str {
+    row.matched_by.map_or("unmatched", |m| m.as_str())
 }
 
 pub fn terminal(a: &Alignment, paint: Paint, width: usize, only_findings: bool) -> String {
@@ -66,10 +63,7 @@ pub fn terminal(a: &Alignment, paint: Paint, width: usize, only_findings: bool) 
             let _ = writeln!(out, "  {:<6}{}", lang, shown);
         }
         for f in &p.findings {
-            let check = serde_json::to_value(f.check)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let check = f.check.as_str();
             let _ = writeln!(
                 out,
                 "  {} {}",
@@ -193,7 +187,7 @@ struct Cell {
 }
 
 #[derive(Serialize)]
-struct Row {
+struct RowView {
     index: usize,
     matched_by: String,
     confidence: String,
@@ -203,13 +197,13 @@ struct Row {
 
 pub fn html(a: &Alignment) -> String {
     let visible = super::html::visible;
-    let rows: Vec<Row> = a
+    let rows: Vec<RowView> = a
         .pairs
         .iter()
         .enumerate()
-        .map(|(k, p)| Row {
+        .map(|(k, p)| RowView {
             index: k + 1,
-            matched_by: matched(p),
+            matched_by: matched(p).to_string(),
             confidence: format!("{:.2}", p.confidence),
             cells: p
                 .blocks

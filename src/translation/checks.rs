@@ -1,0 +1,301 @@
+//! The checks of each row, each comparing the pivot with another version: empty blocks,
+//! missing counterparts, headings against paragraphs, numbers that differ, text left
+//! untranslated, and (over all rows, as it needs the versions' overall ratio) lengths.
+
+use std::collections::BTreeMap;
+
+use super::anchors;
+use super::{Check, Discrepancy, DocumentInfo, Row};
+use crate::model::{Block, BlockType};
+
+/// Short passages vary too much in length to say anything: characters below which the
+/// length check is silent.
+const LENGTH_CHECK_MIN_CHARS: f64 = 150.0;
+/// Lengths within this share of the expected one are unremarkable.
+const LENGTH_RATIO_RANGE: std::ops::RangeInclusive<f64> = 0.45..=2.2;
+
+/// What the checks of one row find, in reading order: empty blocks of every version, then,
+/// for each other version, what differs from the pivot.
+pub(super) fn check(row: &Row, documents: &[DocumentInfo]) -> Vec<Discrepancy> {
+    let mut findings = empty_blocks(row, documents);
+    for d in 1..row.blocks.len() {
+        let pair = Pair {
+            row,
+            documents,
+            other: d,
+        };
+        if pair.pivot().is_empty() && pair.blocks().is_empty() {
+            continue;
+        }
+        if let Some(missing) = pair.missing() {
+            findings.push(missing);
+            continue;
+        }
+        findings.extend(pair.one_against_two());
+        findings.extend(pair.heading_mismatch());
+        findings.extend(pair.numbers_differ());
+        findings.extend(pair.untranslated());
+    }
+    findings
+}
+
+fn empty_blocks(row: &Row, documents: &[DocumentInfo]) -> Vec<Discrepancy> {
+    let mut findings = Vec::new();
+    for (d, blocks) in row.blocks.iter().enumerate() {
+        for b in blocks {
+            if b.kind == BlockType::Paragraph && b.text.trim().is_empty() {
+                findings.push(Discrepancy {
+                    check: Check::Empty,
+                    message: format!(
+                        "{}: {} is empty",
+                        documents[d].language,
+                        describe(std::slice::from_ref(b))
+                    ),
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// The pivot's blocks of a row against one other version's.
+struct Pair<'a> {
+    row: &'a Row,
+    documents: &'a [DocumentInfo],
+    other: usize,
+}
+
+impl Pair<'_> {
+    fn pivot(&self) -> &[Block] {
+        &self.row.blocks[0]
+    }
+
+    fn blocks(&self) -> &[Block] {
+        &self.row.blocks[self.other]
+    }
+
+    fn lang(&self, d: usize) -> &str {
+        &self.documents[d].language
+    }
+
+    fn text(blocks: &[Block]) -> String {
+        blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// One side has blocks the other lacks altogether. Nothing else is checked then.
+    fn missing(&self) -> Option<Discrepancy> {
+        let (pivot, other, d) = (self.pivot(), self.blocks(), self.other);
+        let (lacking, having, blocks) = match (pivot.is_empty(), other.is_empty()) {
+            (false, true) => (d, 0, pivot),
+            (true, false) => (0, d, other),
+            _ => return None,
+        };
+        Some(Discrepancy {
+            check: Check::Missing,
+            message: format!(
+                "{} has no counterpart for {} {}",
+                self.lang(lacking),
+                self.lang(having),
+                describe(blocks)
+            ),
+        })
+    }
+
+    /// Two blocks of one side against one of the other.
+    fn one_against_two(&self) -> Option<Discrepancy> {
+        let (pivot, other, d) = (self.pivot(), self.blocks(), self.other);
+        if pivot.len() == other.len() {
+            return None;
+        }
+        let (more, fewer) = if pivot.len() > other.len() {
+            (0, d)
+        } else {
+            (d, 0)
+        };
+        Some(Discrepancy {
+            check: Check::Missing,
+            message: format!(
+                "{} {} correspond to one block in {}: {}",
+                self.lang(more),
+                describe(&self.row.blocks[more]),
+                self.lang(fewer),
+                describe(&self.row.blocks[fewer])
+            ),
+        })
+    }
+
+    /// A numbered heading against a paragraph, or headings of different levels.
+    fn heading_mismatch(&self) -> Option<Discrepancy> {
+        let (pivot, other, d) = (self.pivot(), self.blocks(), self.other);
+        let heading_a = pivot.iter().any(Block::is_heading);
+        let heading_b = other.iter().any(Block::is_heading);
+        // An unnumbered short line may be read as a heading in one language and a paragraph
+        // in another (Arabic has no capitals to tell): only numbered headings are structure
+        // enough to report.
+        let numbered = pivot
+            .iter()
+            .chain(other.iter())
+            .any(|b| b.is_heading() && b.number.is_some());
+        let message = if heading_a != heading_b && numbered {
+            format!(
+                "a heading in {} is a paragraph in {}: {} / {}",
+                self.lang(if heading_a { 0 } else { d }),
+                self.lang(if heading_a { d } else { 0 }),
+                describe(pivot),
+                describe(other)
+            )
+        } else if heading_a && pivot[0].level != other[0].level {
+            format!(
+                "heading level {} in {} but {} in {}: {} / {}",
+                pivot[0].level.unwrap_or(0),
+                self.lang(0),
+                other[0].level.unwrap_or(0),
+                self.lang(d),
+                describe(pivot),
+                describe(other)
+            )
+        } else {
+            return None;
+        };
+        Some(Discrepancy {
+            check: Check::Heading,
+            message,
+        })
+    }
+
+    /// Numbers, years and dates that one side has and the other has not (as often).
+    fn numbers_differ(&self) -> Option<Discrepancy> {
+        let (pivot, other) = (self.pivot(), self.blocks());
+        let na = anchors::numbers(&Self::text(pivot));
+        let nb = anchors::numbers(&Self::text(other));
+        if na == nb {
+            return None;
+        }
+        let side = |lang: &str, n: &BTreeMap<u64, usize>| {
+            if n.is_empty() {
+                format!("{lang} has none of them")
+            } else {
+                format!("{lang} has {}", numbers_text(n))
+            }
+        };
+        Some(Discrepancy {
+            check: Check::Numbers,
+            message: format!(
+                "numbers differ in {} / {}: {}; {}",
+                describe(pivot),
+                describe(other),
+                side(self.lang(0), &only_in(&na, &nb)),
+                side(self.lang(self.other), &only_in(&nb, &na))
+            ),
+        })
+    }
+
+    /// Text of some length that reads the same as the pivot's, in another language.
+    fn untranslated(&self) -> Option<Discrepancy> {
+        let (text_a, text_b) = (Self::text(self.pivot()), Self::text(self.blocks()));
+        let translated = self.lang(0) == self.lang(self.other)
+            || text_a.split_whitespace().count() < 3
+            || text_a.to_lowercase() != text_b.to_lowercase();
+        if translated {
+            return None;
+        }
+        Some(Discrepancy {
+            check: Check::Untranslated,
+            message: format!(
+                "{} {} reads the same as in {}: not translated?",
+                self.lang(self.other),
+                describe(self.blocks()),
+                self.lang(0)
+            ),
+        })
+    }
+}
+
+/// The numbers `x` has more often than `y`, with how many more.
+fn only_in(x: &BTreeMap<u64, usize>, y: &BTreeMap<u64, usize>) -> BTreeMap<u64, usize> {
+    x.iter()
+        .filter_map(|(k, n)| {
+            let extra = n.saturating_sub(y.get(k).copied().unwrap_or(0));
+            (extra > 0).then_some((*k, extra))
+        })
+        .collect()
+}
+
+fn numbers_text(numbers: &BTreeMap<u64, usize>) -> String {
+    numbers
+        .iter()
+        .flat_map(|(n, c)| std::iter::repeat_n(n.to_string(), *c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Blocks as a finding names them: by label, or by their first words, and their line.
+fn describe(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| {
+            let what = if b.label.is_empty() {
+                let words: Vec<&str> = b.text.split_whitespace().take(6).collect();
+                format!("“{}…”", words.join(" "))
+            } else {
+                b.label.clone()
+            };
+            format!("{what} (line {})", b.line)
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+fn chars(blocks: &[Block]) -> f64 {
+    blocks.iter().map(|b| b.text.chars().count() as f64).sum()
+}
+
+/// Length outliers: a row whose share of a version is far from that version's overall
+/// ratio to the pivot, over the rows every version has.
+pub(super) fn length_findings(documents: &[DocumentInfo], rows: &mut [Row]) {
+    let n = documents.len();
+    let mut totals = vec![0f64; n];
+    for row in rows.iter() {
+        if row.blocks.iter().all(|b| !b.is_empty()) {
+            for (d, blocks) in row.blocks.iter().enumerate() {
+                totals[d] += chars(blocks);
+            }
+        }
+    }
+    for row in rows.iter_mut() {
+        if row.blocks.iter().any(Vec::is_empty) || row.matched_by.is_none() {
+            continue;
+        }
+        let la = chars(&row.blocks[0]);
+        for d in 1..n {
+            let lb = chars(&row.blocks[d]);
+            let ratio = if totals[0] > 0.0 {
+                totals[d] / totals[0]
+            } else {
+                1.0
+            };
+            let expected = la * ratio;
+            if expected.max(lb) < LENGTH_CHECK_MIN_CHARS {
+                continue;
+            }
+            let r = lb / expected.max(1.0);
+            if !LENGTH_RATIO_RANGE.contains(&r) {
+                row.findings.push(Discrepancy {
+                    check: Check::Length,
+                    message: format!(
+                        "{} {} is {:.0}% of the length expected from {} {}: possible omission or addition",
+                        documents[d].language,
+                        describe(&row.blocks[d]),
+                        r * 100.0,
+                        documents[0].language,
+                        describe(&row.blocks[0])
+                    ),
+                });
+            }
+        }
+    }
+}
