@@ -1,0 +1,450 @@
+//! The aligner's passes, surest first. Each pairs only blocks the passes before it left
+//! unpaired, so a block is in at most one pair; what no pass pairs is added or removed.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
+use smallvec::smallvec;
+
+use super::bags::{Bag, Bags, dice, merged_bag};
+use super::patience::patience_runs;
+use super::{Indices, Item, Keys, MatchedBy, Pair};
+
+/// Similar enough to be one paragraph edited (word multiset overlap, Dice coefficient).
+const SIMILAR: f64 = 0.5;
+/// A block found elsewhere (moved and edited) must be closer still: far from its place, a
+/// merely similar paragraph is more often a different one on the same subject.
+const SIMILAR_ELSEWHERE: f64 = 0.7;
+/// A lone old and a lone new block between identical neighbours are the same paragraph
+/// rewritten, if they share this much.
+const SIMILAR_IN_PLACE: f64 = 0.3;
+/// A split's parts (or a merge's sources) together must say nearly what the whole says.
+const SPLIT_WHOLE: f64 = 0.8;
+/// Adding a part to a split (or a source to a merge) must bring its words this much closer
+/// to the whole.
+const SPLIT_GAIN: f64 = 0.05;
+/// Stretches up to this many candidate pairs are compared exhaustively.
+const EXHAUSTIVE_LIMIT: usize = 20_000;
+/// Words in more blocks than this say nothing about which block is which.
+const COMMON_WORD_BLOCKS: usize = 40;
+/// Old blocks sharing the most distinctive words with a new block that are compared with it.
+const CANDIDATES: usize = 8;
+
+/// A stretch the first pass left between two runs of identical blocks: old and new blocks.
+pub(super) type Stretch = (Range<usize>, Range<usize>);
+
+/// The pairs found so far, and which pair each block is in.
+pub(super) struct State {
+    pub old_pair: Vec<Option<usize>>,
+    pub new_pair: Vec<Option<usize>>,
+    pub pairs: Vec<Pair>,
+}
+
+impl State {
+    pub fn new(old_len: usize, new_len: usize) -> State {
+        State {
+            old_pair: vec![None; old_len],
+            new_pair: vec![None; new_len],
+            // Nearly every block ends up in a pair of its own: room for them all at once.
+            pairs: Vec::with_capacity(old_len.max(new_len)),
+        }
+    }
+
+    fn link(&mut self, old: Indices, new: Indices, by: MatchedBy) {
+        let id = self.pairs.len();
+        for &o in &old {
+            self.old_pair[o] = Some(id);
+        }
+        for &n in &new {
+            self.new_pair[n] = Some(id);
+        }
+        self.pairs.push(Pair {
+            old,
+            new,
+            matched_by: Some(by),
+        });
+    }
+
+    fn link_one(&mut self, old: usize, new: usize, by: MatchedBy) {
+        self.link(smallvec![old], smallvec![new], by);
+    }
+
+    fn unpaired_old(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let free = |&i: &usize| self.old_pair[i].is_none();
+        blocks.into_iter().filter(free).collect()
+    }
+
+    fn unpaired_new(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let free = |&j: &usize| self.new_pair[j].is_none();
+        blocks.into_iter().filter(free).collect()
+    }
+
+    /// The pairs, with a pair of its own for every block still unpaired (added or removed).
+    pub fn into_pairs(self) -> Vec<Pair> {
+        let mut pairs = self.pairs;
+        // Room for the unpaired blocks at once: growing by doubling would hold the list twice
+        // over at its largest, at 100,000s of pairs a passing peak of tens of megabytes.
+        let unpaired = |side: &[Option<usize>]| side.iter().filter(|p| p.is_none()).count();
+        pairs.reserve_exact(unpaired(&self.old_pair) + unpaired(&self.new_pair));
+        for (i, p) in self.old_pair.iter().enumerate() {
+            if p.is_none() {
+                pairs.push(Pair {
+                    old: smallvec![i],
+                    new: Indices::new(),
+                    matched_by: None,
+                });
+            }
+        }
+        for (j, p) in self.new_pair.iter().enumerate() {
+            if p.is_none() {
+                pairs.push(Pair {
+                    old: Indices::new(),
+                    new: smallvec![j],
+                    matched_by: None,
+                });
+            }
+        }
+        pairs.retain(|p| !p.old.is_empty() || !p.new.is_empty());
+        pairs
+    }
+}
+
+/// Pass 1: identical text in order, from a patience diff of the hashes; everything else
+/// falls into the stretches between, which it returns. Only the equal runs matter, so they
+/// are taken straight from the algorithm, without building and tidying a list of operations.
+pub(super) fn identical_in_order(
+    old: &[Item<'_>],
+    new: &[Item<'_>],
+    deadline: Option<std::time::Instant>,
+    state: &mut State,
+) -> Vec<Stretch> {
+    let old_hash: Vec<u64> = old.iter().map(|b| b.hash).collect();
+    let new_hash: Vec<u64> = new.iter().map(|b| b.hash).collect();
+    let equal_runs = patience_runs(&old_hash, &new_hash, deadline);
+    let mut stretches = Vec::new();
+    let (mut old_at, mut new_at) = (0, 0);
+    let ends = [(old.len(), new.len(), 0)];
+    for &(o, n, len) in equal_runs.0.iter().chain(&ends) {
+        if o > old_at || n > new_at {
+            stretches.push((old_at..o, new_at..n));
+        }
+        for k in 0..len {
+            state.link_one(o + k, n + k, MatchedBy::Text);
+        }
+        (old_at, new_at) = (o + len, n + len);
+    }
+    stretches
+}
+
+/// Pass 2: identical text out of order, by hash, first come first paired.
+pub(super) fn identical_out_of_order(
+    old: &[Item<'_>],
+    new: &[Item<'_>],
+    stretches: &[Stretch],
+    state: &mut State,
+) {
+    let mut by_hash: HashMap<u64, VecDeque<usize>> = HashMap::default();
+    for (_, n) in stretches {
+        for j in n.clone() {
+            by_hash.entry(new[j].hash).or_default().push_back(j);
+        }
+    }
+    for (o, _) in stretches {
+        for i in o.clone() {
+            if let Some(j) = by_hash.get_mut(&old[i].hash).and_then(VecDeque::pop_front) {
+                state.link_one(i, j, MatchedBy::Text);
+            }
+        }
+    }
+}
+
+/// The two sides' items and word bags, as the similarity passes read them.
+pub(super) struct Sides<'s, 'a> {
+    pub old: &'s [Item<'a>],
+    pub new: &'s [Item<'a>],
+    pub old_bags: &'s Bags,
+    pub new_bags: &'s Bags,
+}
+
+impl Sides<'_, '_> {
+    fn similarity(&self, i: usize, j: usize) -> f64 {
+        dice(&self.old_bags[i], &self.new_bags[j])
+    }
+}
+
+/// Pass 3: inside each stretch, the same number and similar text, then a lone pair between
+/// identical neighbours, then similar text under another number.
+pub(super) fn within_stretches(sides: &Sides<'_, '_>, stretches: &[Stretch], state: &mut State) {
+    for (o, n) in stretches {
+        let olds = state.unpaired_old(o.clone());
+        let news = state.unpaired_new(n.clone());
+        if olds.is_empty() || news.is_empty() {
+            continue;
+        }
+        by_number(sides, &olds, &news, state);
+        let olds = state.unpaired_old(olds);
+        let news = state.unpaired_new(news);
+        if let ([i], [j]) = (olds.as_slice(), news.as_slice()) {
+            if sides.old[*i].heading == sides.new[*j].heading
+                && sides.similarity(*i, *j) >= SIMILAR_IN_PLACE
+            {
+                state.link_one(*i, *j, MatchedBy::Position);
+            }
+            continue;
+        }
+        if olds.len() * news.len() <= EXHAUSTIVE_LIMIT {
+            by_similarity(sides, &olds, &news, state);
+        }
+    }
+}
+
+/// Blocks of a stretch under the same number. A heading keeps its number when renamed, so
+/// for headings the number alone (within the stretch) is enough; paragraphs must also say
+/// much the same. A block that turned from heading to paragraph (or back) needs the
+/// similar text.
+fn by_number(sides: &Sides<'_, '_>, olds: &[usize], news: &[usize], state: &mut State) {
+    let mut by_number: HashMap<&str, Vec<usize>> = HashMap::default();
+    for &j in news {
+        if let Some(num) = sides.new[j].number {
+            by_number.entry(num).or_default().push(j);
+        }
+    }
+    for &i in olds {
+        let Some(candidates) = sides.old[i].number.and_then(|num| by_number.get(num)) else {
+            continue;
+        };
+        let heading = sides.old[i].heading;
+        if let Some(&j) = candidates.iter().find(|&&j| {
+            state.new_pair[j].is_none()
+                && ((heading && sides.new[j].heading) || sides.similarity(i, j) >= SIMILAR)
+        }) {
+            state.link_one(i, j, MatchedBy::Number);
+        }
+    }
+}
+
+/// Every old block of a stretch against every new one: the most similar pairs first, ties
+/// to the nearer position, keeping order where possible.
+fn by_similarity(sides: &Sides<'_, '_>, olds: &[usize], news: &[usize], state: &mut State) {
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in olds {
+        for &j in news {
+            if sides.old[i].heading != sides.new[j].heading {
+                continue;
+            }
+            let s = sides.similarity(i, j);
+            if s >= SIMILAR {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, i, j) in scored {
+        if state.old_pair[i].is_none() && state.new_pair[j].is_none() {
+            state.link_one(i, j, MatchedBy::Content);
+        }
+    }
+}
+
+/// Pass 3b: headings left over on both sides under one number are one heading renamed,
+/// wherever the diff's anchors put them.
+pub(super) fn headings_by_number(old: &[Item<'_>], new: &[Item<'_>], state: &mut State) {
+    let mut headings: HashMap<&str, VecDeque<usize>> = HashMap::default();
+    for (j, item) in new.iter().enumerate() {
+        if item.heading && state.new_pair[j].is_none() {
+            if let Some(num) = item.number {
+                headings.entry(num).or_default().push_back(j);
+            }
+        }
+    }
+    for (i, item) in old.iter().enumerate() {
+        if !item.heading || state.old_pair[i].is_some() {
+            continue;
+        }
+        let Some(num) = item.number else { continue };
+        if let Some(j) = headings.get_mut(num).and_then(VecDeque::pop_front) {
+            state.link_one(i, j, MatchedBy::Number);
+        }
+    }
+}
+
+/// Pass 4: similar text anywhere (moved and edited), found through an index of distinctive
+/// words, so no block is compared with every other. A candidate in the same or a
+/// neighbouring stretch is near its place, whichever anchor the diff happened to choose
+/// between them, and needs less similarity than one far away.
+pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], state: &mut State) {
+    let (old, new) = (sides.old, sides.new);
+    let free_old: Vec<usize> = (0..old.len())
+        .filter(|&i| state.old_pair[i].is_none())
+        .collect();
+    if free_old.is_empty() {
+        return;
+    }
+    let mut old_stretch = vec![usize::MAX; old.len()];
+    let mut new_stretch = vec![usize::MAX; new.len()];
+    for (k, (o, n)) in stretches.iter().enumerate() {
+        o.clone().for_each(|i| old_stretch[i] = k);
+        n.clone().for_each(|j| new_stretch[j] = k);
+    }
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    for &i in &free_old {
+        for word in sides.old_bags[i].distinct() {
+            index.entry(word).or_default().push(i);
+        }
+    }
+    for j in 0..new.len() {
+        if state.new_pair[j].is_some() {
+            continue;
+        }
+        let mut votes: HashMap<usize, u32> = HashMap::default();
+        for word in sides.new_bags[j].distinct() {
+            if let Some(olds) = index.get(&word).filter(|v| v.len() <= COMMON_WORD_BLOCKS) {
+                for &i in olds {
+                    *votes.entry(i).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(u32, usize)> = votes.into_iter().map(|(i, v)| (v, i)).collect();
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let best = candidates
+            .iter()
+            .take(CANDIDATES)
+            .filter(|&&(_, i)| state.old_pair[i].is_none() && old[i].heading == new[j].heading)
+            .map(|&(_, i)| (sides.similarity(i, j), i))
+            .filter(|&(s, i)| {
+                let near = old_stretch[i].abs_diff(new_stretch[j]) <= 1;
+                s >= if near { SIMILAR } else { SIMILAR_ELSEWHERE }
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, i)) = best {
+            state.link_one(i, j, MatchedBy::Content);
+        }
+    }
+}
+
+/// Bags for the blocks the split and merge pass compares: every leftover block and the
+/// blocks of the pairs next to it, which may have been paired exactly and have none yet.
+pub(super) fn fill_neighbour_bags(
+    (old_key, new_key): (Keys<'_, '_>, Keys<'_, '_>),
+    old_bags: &mut Bags,
+    new_bags: &mut Bags,
+    state: &State,
+) {
+    let mut want_old = Vec::new();
+    let mut want_new = Vec::new();
+    let mut visit = |k: usize, pair_of: &[Option<usize>], new_side: bool| {
+        for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+            let Some(id) = pair_of.get(neighbour).copied().flatten() else {
+                continue;
+            };
+            want_old.extend(&state.pairs[id].old);
+            want_new.extend(&state.pairs[id].new);
+        }
+        if new_side {
+            want_new.push(k)
+        } else {
+            want_old.push(k)
+        }
+    };
+    for (k, p) in state.new_pair.iter().enumerate() {
+        if p.is_none() {
+            visit(k, &state.new_pair, true);
+        }
+    }
+    for (k, p) in state.old_pair.iter().enumerate() {
+        if p.is_none() {
+            visit(k, &state.old_pair, false);
+        }
+    }
+    for i in want_old {
+        old_bags.ensure(i, old_key);
+    }
+    for j in want_new {
+        new_bags.ensure(j, new_key);
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Old,
+    New,
+}
+
+/// Pass 5: a leftover block next to a 1:1 pair, whose text together with its neighbour's
+/// matches the other side's block better than the neighbour alone: a split (new side) or a
+/// merge (old side).
+pub(super) fn splits_and_merges(old_bags: &Bags, new_bags: &Bags, state: &mut State) {
+    for side in [Side::New, Side::Old] {
+        let (same_bags, other_bags) = match side {
+            Side::New => (new_bags, old_bags),
+            Side::Old => (old_bags, new_bags),
+        };
+        let leftovers: Vec<usize> = (0..same_bags.len())
+            .filter(|&k| pair_of(state, side)[k].is_none())
+            .collect();
+        for k in leftovers {
+            if let Some(id) = best_group(state, side, k, same_bags, other_bags) {
+                let (group, slot) = match side {
+                    Side::New => (&mut state.pairs[id].new, &mut state.new_pair[k]),
+                    Side::Old => (&mut state.pairs[id].old, &mut state.old_pair[k]),
+                };
+                group.push(k);
+                group.sort_unstable();
+                *slot = Some(id);
+            }
+        }
+    }
+}
+
+fn pair_of(state: &State, side: Side) -> &[Option<usize>] {
+    match side {
+        Side::New => &state.new_pair,
+        Side::Old => &state.old_pair,
+    }
+}
+
+/// The neighbouring pair whose group leftover block `k` completes best, if any completes
+/// it well enough: the group's words with `k`'s must say nearly what the whole says, and
+/// clearly more so than without.
+fn best_group(
+    state: &State,
+    side: Side,
+    k: usize,
+    same_bags: &Bags,
+    other_bags: &Bags,
+) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
+    for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+        let Some(id) = pair_of(state, side).get(neighbour).copied().flatten() else {
+            continue;
+        };
+        let pair = &state.pairs[id];
+        let (same_side, other_side) = match side {
+            Side::New => (&pair.new, &pair.old),
+            Side::Old => (&pair.old, &pair.new),
+        };
+        if other_side.len() != 1 || same_side.contains(&k) {
+            continue;
+        }
+        // Only parts adjacent to the group already formed.
+        let lo = *same_side.iter().min().unwrap_or(&neighbour);
+        let hi = *same_side.iter().max().unwrap_or(&neighbour);
+        if !(k + 1 == lo || k == hi + 1) {
+            continue;
+        }
+        let whole = &other_bags[other_side[0]];
+        let parts: Vec<&Bag> = same_side.iter().map(|&x| &same_bags[x]).collect();
+        let before = dice(whole, &merged_bag(&parts));
+        let mut with = parts.clone();
+        with.push(&same_bags[k]);
+        let after = dice(whole, &merged_bag(&with));
+        if after >= SPLIT_WHOLE
+            && after > before + SPLIT_GAIN
+            && best.is_none_or(|(s, _)| after > s)
+        {
+            best = Some((after, id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
