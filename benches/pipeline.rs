@@ -9,8 +9,9 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use accord::model::Document;
+use accord::model::{Document, Version};
 use accord::normalize::{self, Options};
+use accord::report::{self, Format, Paint, View};
 
 fn main() {
     divan::main();
@@ -22,13 +23,13 @@ fn root() -> PathBuf {
 
 struct Pair {
     new_text: String,
-    old: Document,
-    new: Document,
+    old: Version,
+    new: Version,
 }
 
 fn pair(old_text: String, new_text: String) -> Pair {
-    let old = normalize::document(&old_text, &Options::default());
-    let new = normalize::document(&new_text, &Options::default());
+    let old = Version::new("old", normalize::document(&old_text, &Options::default()));
+    let new = Version::new("new", normalize::document(&new_text, &Options::default()));
     Pair { new_text, old, new }
 }
 
@@ -81,11 +82,12 @@ fn normalize_document(bencher: divan::Bencher, name: &str) {
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn compare(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    // The documents move into the comparison: copies are made outside the timing.
+    // The versions move into the comparison, as `accord diff` moves them: copies are made
+    // outside the timing.
     bencher
         .with_inputs(|| (p.old.clone(), p.new.clone()))
         .bench_values(|(old, new)| {
-            accord::diff::compare(old, new, "old", "new", &accord::diff::Options::default())
+            accord::diff::compare(old, new, &accord::diff::Options::default())
         });
 }
 
@@ -97,7 +99,7 @@ fn align_blocks(bencher: divan::Bencher, name: &str) {
     let options = accord::diff::Options::default();
     let keys =
         |doc: &'static Document| move |i: usize| accord::diff::key(&doc.blocks[i].text, &options);
-    let (old_key, new_key) = (keys(&p.old), keys(&p.new));
+    let (old_key, new_key) = (keys(&p.old.document), keys(&p.new.document));
     let items = |doc: &'static Document, key: &dyn Fn(usize) -> std::borrow::Cow<'static, str>| {
         doc.blocks
             .iter()
@@ -110,7 +112,10 @@ fn align_blocks(bencher: divan::Bencher, name: &str) {
             .collect::<Vec<_>>()
     };
     bencher.bench(|| {
-        let (old, new) = (items(&p.old, &old_key), items(&p.new, &new_key));
+        let (old, new) = (
+            items(&p.old.document, &old_key),
+            items(&p.new.document, &new_key),
+        );
         accord::align::align(&old, &new, (&old_key, &new_key), None)
     });
 }
@@ -134,7 +139,7 @@ fn word_diffs(bencher: divan::Bencher, name: &str) {
     bencher.bench(|| {
         changed
             .iter()
-            .map(|(old, new)| accord::diff::word_diff(old, new, &options).0.len())
+            .map(|(old, new)| accord::diff::word_diff(old, new, &options).words.len())
             .sum::<usize>()
     });
 }
@@ -142,55 +147,43 @@ fn word_diffs(bencher: divan::Bencher, name: &str) {
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn align_translations(bencher: divan::Bencher, name: &str) {
     let p = input(name);
-    let docs = [("old", &p.old), ("new", &p.new)].map(|(label, document)| {
-        accord::translation::LanguageVersion {
-            version: accord::model::Version::new(label, document.clone()),
-            language: "en".to_string(),
-        }
+    let docs = [&p.old, &p.new].map(|version| accord::translation::LanguageVersion {
+        version: version.clone(),
+        language: "en".to_string(),
     });
     bencher.bench(|| accord::translation::align(&docs));
 }
 
 fn comparison(p: &Pair) -> accord::diff::Comparison {
-    accord::diff::compare(
-        p.old.clone(),
-        p.new.clone(),
-        "old",
-        "new",
-        &accord::diff::Options::default(),
-    )
+    accord::diff::compare(&p.old, &p.new, &accord::diff::Options::default())
+}
+
+/// One report of the comparison, rendered and thrown away.
+fn bench_report(bencher: divan::Bencher, name: &str, format: Format, paint: Paint) {
+    let c = comparison(input(name));
+    let view = View {
+        paint,
+        ..View::default()
+    };
+    bencher.bench(|| report::render(&c, format, &view, &mut std::io::sink()));
 }
 
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn report_json(bencher: divan::Bencher, name: &str) {
-    let p = input(name);
-    let c = comparison(p);
-    bencher.bench(|| accord::report::diff::json(&c));
+    bench_report(bencher, name, Format::Json, Paint { color: false });
 }
 
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn report_html(bencher: divan::Bencher, name: &str) {
-    let p = input(name);
-    let c = comparison(p);
-    bencher.bench(|| accord::report::html::render(&c));
+    bench_report(bencher, name, Format::Html, Paint { color: false });
 }
 
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn report_markdown(bencher: divan::Bencher, name: &str) {
-    let p = input(name);
-    let c = comparison(p);
-    bencher.bench(|| accord::report::markdown::render(&c));
+    bench_report(bencher, name, Format::Markdown, Paint { color: false });
 }
 
 #[divan::bench(args = INPUTS, sample_count = 20)]
 fn report_terminal(bencher: divan::Bencher, name: &str) {
-    let p = input(name);
-    let c = comparison(p);
-    let view = accord::report::diff::View {
-        paint: accord::report::term::Paint { color: true },
-        all: false,
-        context: 0,
-        width: 100,
-    };
-    bencher.bench(|| accord::report::diff::terminal(&c, view));
+    bench_report(bencher, name, Format::Text, Paint { color: true });
 }

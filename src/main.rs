@@ -1,5 +1,7 @@
 //! The `accord` binary: parse flags, run, map the outcome to diff(1)'s exit statuses.
 
+mod cli;
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,10 +9,10 @@ use clap::Parser;
 fn main() -> ExitCode {
     return_freed_memory_promptly();
     no_transparent_huge_pages();
-    let cli = accord::cli::Cli::parse();
-    match accord::cli::run(cli) {
-        Ok(accord::cli::Outcome::Clean) => ExitCode::from(0),
-        Ok(accord::cli::Outcome::Findings) => ExitCode::from(1),
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
+        Ok(cli::Outcome::Clean) => ExitCode::from(0),
+        Ok(cli::Outcome::Findings) => ExitCode::from(1),
         Err(err) => {
             // A reader that went away (`accord … | head`) is not an error worth a message.
             if err
@@ -23,7 +25,7 @@ fn main() -> ExitCode {
             let message = format!("{err:#}");
             eprintln!(
                 "accord: {}",
-                accord::report::term::sanitize(&message.replace('\n', " "))
+                accord::report::terminal::sanitize(&message.replace('\n', " "))
             );
             ExitCode::from(2)
         }

@@ -115,7 +115,7 @@ fn fifty_megabyte_single_line_gives_a_valid_outline() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let outline: accord::report::outline::Outline = serde_json::from_slice(&out.stdout).unwrap();
+    let outline: accord::normalize::Outline = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(outline.blocks.len(), 1);
     assert_eq!(outline.blocks[0].text.len(), line.len() - 1);
 }

@@ -413,7 +413,7 @@ fn versions_manifest_lists_the_shipped_texts() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let manifest: accord::manifest::Manifest = serde_json::from_slice(&out.stdout).unwrap();
+    let manifest: accord::source::manifest::Manifest = serde_json::from_slice(&out.stdout).unwrap();
     assert!(manifest.versions.len() >= 11);
     assert!(manifest.versions.iter().any(|v| v.status == "illustrative"));
     let text = accord().arg("versions").output().unwrap();

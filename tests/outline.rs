@@ -1,7 +1,7 @@
 //! `accord outline` on the real texts: the structure the acceptance criteria name.
 
 use accord::model::{BlockType, FindingKind, RepairKind};
-use accord::report::outline::Outline;
+use accord::normalize::Outline;
 
 use crate::util::{accord, read};
 

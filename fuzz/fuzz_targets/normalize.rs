@@ -2,15 +2,21 @@
 //! and the conservation invariant (every non-space character of the body in some block).
 #![no_main]
 
+use accord::normalize::Outline;
+use accord::report::{self, Format, Paint, View};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = accord::source::from_bytes("fuzz".into(), data.to_vec(), None) else { return };
     for repair in [true, false] {
-        let doc = accord::normalize::document(&source.text, &accord::normalize::Options { repair });
-        let outline = accord::report::outline::Outline::new("fuzz", &doc);
-        let _ = accord::report::outline::json(&outline);
-        let _ = accord::report::outline::terminal(&outline, accord::report::term::Paint { color: true });
+        let version =
+            accord::normalize::version(source.clone(), &accord::normalize::Options { repair });
+        let outline = Outline::of(&version);
+        let view = View { paint: Paint { color: true }, ..View::default() };
+        for format in [Format::Json, Format::Text] {
+            report::render(&outline, format, &view, &mut std::io::sink()).expect("renders");
+        }
+        let doc = &version.document;
         // Invisible characters (a stray BOM, a zero-width space) on a line of their own make a
         // blank line, so they count as whitespace here.
         let visible = |c: &char| !c.is_whitespace() && !accord::text::is_invisible(*c);

@@ -4,11 +4,12 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use accord::report;
 use anyhow::{Context, Result};
 
-/// Write a finished report.
-pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
-    write_with(target, |out| out.write_all(content.as_bytes()))
+/// Write bytes rendered beforehand.
+pub fn write_bytes(target: Option<&Path>, content: &[u8]) -> Result<()> {
+    write_with(target, |out| Ok(out.write_all(content)?))
 }
 
 /// Write a report rendered straight into the output, so a large one is never held in
@@ -17,11 +18,11 @@ pub fn write(target: Option<&Path>, content: &str) -> Result<()> {
 /// renaming over it would replace the device with a file.
 pub fn write_with(
     target: Option<&Path>,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    render: impl FnOnce(&mut dyn Write) -> Result<(), report::Error>,
 ) -> Result<()> {
     let Some(path) = target else {
         let mut stdout = BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
-        render(&mut stdout)?;
+        render(&mut stdout).map_err(plain)?;
         return stdout.flush().map_err(Into::into);
     };
     let label = path.display();
@@ -35,8 +36,9 @@ pub fn write_with(
             .open(path)
             .with_context(|| format!("{label}: cannot open for writing"))?;
         let mut out = BufWriter::with_capacity(BUFFER, file);
-        return render(&mut out)
-            .and_then(|()| out.flush())
+        render(&mut out).map_err(|e| in_file(e, &label))?;
+        return out
+            .flush()
             .with_context(|| format!("{label}: write failed"));
     }
     let dir = match path.parent() {
@@ -52,8 +54,8 @@ pub fn write_with(
         .with_context(|| format!("{label}: cannot create a file in {}", dir.display()))?;
     {
         let mut out = BufWriter::with_capacity(BUFFER, temp.as_file_mut());
-        render(&mut out)
-            .and_then(|()| out.flush())
+        render(&mut out).map_err(|e| in_file(e, &label))?;
+        out.flush()
             .with_context(|| format!("{label}: write failed"))?;
     }
     // A temporary file is private (0600); the report gets the permissions of the file it
@@ -69,6 +71,23 @@ pub fn write_with(
         .map_err(|e| e.error)
         .with_context(|| format!("{label}: cannot replace the file"))?;
     Ok(())
+}
+
+/// A report's error as it stands: an input/output error stays one, so that a reader that
+/// went away is recognised as such.
+fn plain(e: report::Error) -> anyhow::Error {
+    match e {
+        report::Error::Io(io) => io.into(),
+        other => other.into(),
+    }
+}
+
+/// A report's error writing to a file: an input/output error names the file.
+fn in_file(e: report::Error, label: &std::path::Display<'_>) -> anyhow::Error {
+    match e {
+        report::Error::Io(io) => anyhow::Error::from(io).context(format!("{label}: write failed")),
+        other => other.into(),
+    }
 }
 
 /// Output buffer: large writes, few system calls.

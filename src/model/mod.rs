@@ -80,12 +80,32 @@ pub struct Finding {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
+    /// A number is skipped.
     Gap,
+    /// A number appears twice in a row.
     Duplicate,
+    /// A number comes after a higher one.
     OutOfOrder,
+    /// A numbered paragraph is run into the end of the previous one.
     RunIn,
+    /// Headings of one level disagree on a final dot.
     HeadingPunctuation,
+    /// A numbered heading has no paragraphs.
     EmptySection,
+}
+
+impl FindingKind {
+    /// The name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Gap => "gap",
+            FindingKind::Duplicate => "duplicate",
+            FindingKind::OutOfOrder => "out-of-order",
+            FindingKind::RunIn => "run-in",
+            FindingKind::HeadingPunctuation => "heading-punctuation",
+            FindingKind::EmptySection => "empty-section",
+        }
+    }
 }
 
 /// A change the normalizer made to damaged text, recorded so nothing happens silently.
@@ -102,9 +122,23 @@ pub struct Repair {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum RepairKind {
+    /// A word broken at a line end by PDF extraction, joined.
     Hyphenation,
+    /// A space lost after a sentence end, put back.
     MissingSpace,
+    /// A numbered paragraph run into the previous one, split off.
     RunIn,
+}
+
+impl RepairKind {
+    /// The name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepairKind::Hyphenation => "hyphenation",
+            RepairKind::MissingSpace => "missing-space",
+            RepairKind::RunIn => "run-in",
+        }
+    }
 }
 
 /// One version of a text, as the stages after the normalizer take it: its document and the
@@ -124,6 +158,18 @@ impl Version {
             label: label.into(),
             document,
         }
+    }
+}
+
+impl<'a> From<&'a Version> for std::borrow::Cow<'a, Version> {
+    fn from(version: &'a Version) -> Self {
+        std::borrow::Cow::Borrowed(version)
+    }
+}
+
+impl From<Version> for std::borrow::Cow<'_, Version> {
+    fn from(version: Version) -> Self {
+        std::borrow::Cow::Owned(version)
     }
 }
 

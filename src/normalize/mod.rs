@@ -15,9 +15,15 @@ use std::collections::{HashMap, HashSet};
 
 use std::sync::Arc;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use crate::text;
 
-use crate::model::{Block, BlockType, Document, Finding, FindingKind, Repair, RepairKind, Text};
+use crate::model::{
+    Block, BlockType, Document, Finding, FindingKind, Repair, RepairKind, Text, Version,
+};
+use crate::source::Source;
 use label::{Label, Style};
 use segment::{Piece, Unit};
 
@@ -32,6 +38,43 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options { repair: true }
+    }
+}
+
+/// The `schema` field of an [`Outline`].
+pub const OUTLINE_SCHEMA: &str = "accord.outline/1";
+
+/// The outline of one document, as `accord outline` reports it: the `accord.outline/1`
+/// contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Outline {
+    /// Always `"accord.outline/1"`.
+    pub schema: String,
+    /// The input as named on the command line.
+    pub label: String,
+    /// Headings and paragraphs, in document order.
+    pub blocks: Vec<Block>,
+    /// What is odd about the numbering, by line.
+    pub findings: Vec<Finding>,
+    /// What was repaired, by line.
+    pub repairs: Vec<Repair>,
+    /// Front matter of the document (`key: value`), which is metadata and not blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metadata: Vec<(String, String)>,
+}
+
+impl Outline {
+    /// The outline of a version.
+    pub fn of(version: &Version) -> Outline {
+        let document = &version.document;
+        Outline {
+            schema: OUTLINE_SCHEMA.to_string(),
+            label: version.label.clone(),
+            blocks: document.blocks.clone(),
+            findings: document.findings.clone(),
+            repairs: document.repairs.clone(),
+            metadata: document.metadata.clone(),
+        }
     }
 }
 
@@ -78,6 +121,11 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         metadata,
         source,
     }
+}
+
+/// A decoded input as a version: its label, and its text normalized.
+pub fn version(source: Source, options: &Options) -> Version {
+    Version::new(source.label, document(source.text, options))
 }
 
 /// What the normalizer knows of a block beyond the block itself, while it classifies and

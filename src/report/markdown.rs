@@ -8,8 +8,11 @@
 //! report says what it left out.
 
 use std::fmt::Write as _;
+use std::io;
 
-use super::diff::{header_parts, profile};
+use super::View;
+use super::naming::{header_parts, profile};
+use super::terminal::is_hidden_control;
 use crate::diff::{Comparison, Entry, Kind, Op};
 
 /// GitHub's limit for a comment body, in characters.
@@ -63,8 +66,6 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
-
-use super::term::is_hidden_control;
 
 fn would_autolink(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -202,7 +203,11 @@ fn entry(c: &Comparison, e: &Entry, detail: Detail) -> String {
 }
 
 /// Render the comparison, within [`LIMIT`] characters.
-pub fn render(c: &Comparison) -> String {
+pub fn render(c: &Comparison, _: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(text(c).as_bytes())
+}
+
+fn text(c: &Comparison) -> String {
     let mut head = String::new();
     let _ = writeln!(
         head,

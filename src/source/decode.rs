@@ -6,6 +6,7 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Why bytes could not become text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[allow(missing_docs, reason = "each variant's message says what it is")]
 pub enum DecodeError {
     #[error("unknown encoding {0:?} (try utf-8, utf-16le, windows-1251, gb18030, shift_jis, …)")]
     UnknownEncoding(String),

@@ -1,5 +1,6 @@
 //! Versions from git history: blobs named `REV:PATH` as `git show` takes them, and the
-//! commits that changed a path. The only module that touches `git2`.
+//! commits that changed a path, through one handle, [`Repo`]. The only module that touches
+//! `git2`: its types stay behind [`Repo`], [`CommitId`] and [`BlobId`].
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +8,7 @@ use git2::{ErrorClass, ErrorCode, ObjectType, Oid, Repository, Sort};
 
 /// Why a version could not be read from git. Every message names what it is about.
 #[derive(Debug, thiserror::Error)]
+#[allow(missing_docs, reason = "each variant's message says what it is")]
 pub enum GitError {
     #[error("{dir}: not a git repository (or any parent up to the root)")]
     NotARepository { dir: String },
@@ -24,6 +26,8 @@ pub enum GitError {
         rev: String,
         path: String,
     },
+    #[error("{spec}: no commit up to {rev} has this file")]
+    NoHistory { spec: String, rev: String },
     #[error("{what}: {message}")]
     Other { what: String, message: String },
 }
@@ -35,22 +39,235 @@ fn other(what: &str, e: &git2::Error) -> GitError {
     }
 }
 
-/// Open the repository at `dir` (or around the working directory), bare or not, worktree
-/// or not.
-pub fn open(dir: Option<&Path>) -> Result<Repository, GitError> {
-    let start = match dir {
-        Some(d) => d.to_path_buf(),
-        None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-    };
-    Repository::discover(&start).map_err(|e| {
-        if e.code() == ErrorCode::NotFound {
-            GitError::NotARepository {
-                dir: start.display().to_string(),
+/// A commit, by id. Only this module sees git2's ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CommitId(Oid);
+
+/// A file's content as git stores it, by id: versions with equal ids are the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BlobId(Oid);
+
+impl std::fmt::Display for CommitId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A git repository, bare or not, worktree or not.
+pub struct Repo {
+    repo: Repository,
+}
+
+impl Repo {
+    /// Open the repository at `dir` (or around the working directory).
+    pub fn open(dir: Option<&Path>) -> Result<Repo, GitError> {
+        let start = match dir {
+            Some(d) => d.to_path_buf(),
+            None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        };
+        let repo = Repository::discover(&start).map_err(|e| {
+            if e.code() == ErrorCode::NotFound {
+                GitError::NotARepository {
+                    dir: start.display().to_string(),
+                }
+            } else {
+                other(&start.display().to_string(), &e)
             }
-        } else {
-            other(&start.display().to_string(), &e)
+        })?;
+        Ok(Repo { repo })
+    }
+
+    /// A path as git stores it: relative to the repository root, with `/`. A path written
+    /// `./x` or `../x` is relative to the working directory, as `git show` reads it.
+    pub fn root_path(&self, path: &str) -> String {
+        if (path.starts_with("./") || path.starts_with("../"))
+            && let (Some(workdir), Ok(cwd)) = (self.repo.workdir(), std::env::current_dir())
+            && let (Ok(root), Ok(here)) = (workdir.canonicalize(), cwd.canonicalize())
+            && let Ok(relative) = here.strip_prefix(&root)
+        {
+            let mut parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            for part in path.split('/') {
+                match part {
+                    "." | "" => {}
+                    ".." => {
+                        parts.pop();
+                    }
+                    p => parts.push(p.to_string()),
+                }
+            }
+            return parts.join("/");
         }
-    })
+        path.trim_start_matches('/').to_string()
+    }
+
+    /// The bytes of `PATH` at `REV`, for a spec `REV:PATH`.
+    pub fn read_spec(&self, spec: &str) -> Result<Vec<u8>, GitError> {
+        let (rev, path) = split_spec(spec).ok_or_else(|| GitError::Other {
+            what: spec.to_string(),
+            message: "not a REV:PATH specification".to_string(),
+        })?;
+        let path = self.root_path(path);
+        let commit = self.resolve(rev).map_err(|e| match e {
+            GitError::UnknownRevision { rev, .. } => GitError::UnknownRevision {
+                spec: spec.to_string(),
+                rev,
+            },
+            other => other,
+        })?;
+        let in_spec = |e| match e {
+            GitError::PathNotInRevision { path, .. } => GitError::PathNotInRevision {
+                spec: spec.to_string(),
+                rev: rev.to_string(),
+                path,
+            },
+            GitError::NotABlob { path, .. } => GitError::NotABlob {
+                spec: spec.to_string(),
+                rev: rev.to_string(),
+                path,
+            },
+            other => other,
+        };
+        let id = self
+            .blob_id(commit, &path)
+            .and_then(|id| {
+                id.ok_or_else(|| GitError::PathNotInRevision {
+                    spec: path.clone(),
+                    rev: commit.to_string(),
+                    path: path.clone(),
+                })
+            })
+            .map_err(in_spec)?;
+        self.repo
+            .find_blob(id.0)
+            .map(|b| b.content().to_vec())
+            .map_err(|e| other(&path, &e))
+    }
+
+    /// The commit a revision names.
+    pub fn resolve(&self, rev: &str) -> Result<CommitId, GitError> {
+        let object = self.repo.revparse_single(rev).map_err(|e| {
+            if matches!(
+                e.class(),
+                ErrorClass::Reference | ErrorClass::Object | ErrorClass::Odb
+            ) || e.code() == ErrorCode::NotFound
+                || e.code() == ErrorCode::Ambiguous
+                || e.code() == ErrorCode::InvalidSpec
+            {
+                GitError::UnknownRevision {
+                    spec: rev.to_string(),
+                    rev: rev.to_string(),
+                }
+            } else {
+                other(rev, &e)
+            }
+        })?;
+        let commit = object.peel_to_commit().map_err(|e| other(rev, &e))?;
+        Ok(CommitId(commit.id()))
+    }
+
+    /// The blob at `path` in a commit, or `None` when the commit does not have it.
+    fn blob_id(&self, commit: CommitId, path: &str) -> Result<Option<BlobId>, GitError> {
+        let tree = self
+            .repo
+            .find_commit(commit.0)
+            .and_then(|c| c.tree())
+            .map_err(|e| other(&commit.to_string(), &e))?;
+        let entry = match tree.get_path(Path::new(path)) {
+            Ok(entry) => entry,
+            Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
+            Err(e) => return Err(other(path, &e)),
+        };
+        if entry.kind() != Some(ObjectType::Blob) {
+            return Err(GitError::NotABlob {
+                spec: path.to_string(),
+                rev: commit.to_string(),
+                path: path.to_string(),
+            });
+        }
+        Ok(Some(BlobId(entry.id())))
+    }
+
+    /// The bytes of a blob.
+    pub fn blob(&self, id: BlobId) -> Result<Vec<u8>, GitError> {
+        self.repo
+            .find_blob(id.0)
+            .map(|b| b.content().to_vec())
+            .map_err(|e| other(&id.0.to_string(), &e))
+    }
+
+    /// What a report shows of a commit.
+    pub fn commit_info(&self, id: CommitId) -> Result<CommitInfo, GitError> {
+        let commit = self
+            .repo
+            .find_commit(id.0)
+            .map_err(|e| other(&id.to_string(), &e))?;
+        let author = commit.author();
+        let when = author.when();
+        Ok(CommitInfo {
+            id: id.to_string(),
+            // Names and subjects that are not UTF-8 are shown lossily rather than refused.
+            subject: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
+                .into_owned(),
+            author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            time: rfc3339(when.seconds(), when.offset_minutes()),
+        })
+    }
+
+    /// Commits that changed `path`, newest first, like `git log -- PATH`: `range` is a
+    /// revision (`HEAD`, a tag) or `A..B`. Each commit is compared with its first parent.
+    /// With `first_parent`, only the first-parent chain is walked, as blame needs: one line
+    /// of versions.
+    pub fn changes(
+        &self,
+        path: &str,
+        range: &str,
+        first_parent: bool,
+    ) -> Result<Vec<Change>, GitError> {
+        let path = self.root_path(path);
+        let walk_error = |e: git2::Error| other("revwalk", &e);
+        let mut walk = self.repo.revwalk().map_err(walk_error)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
+            .map_err(walk_error)?;
+        if first_parent {
+            walk.simplify_first_parent().map_err(walk_error)?;
+        }
+        if range.contains("..") {
+            walk.push_range(range)
+                .map_err(|_| GitError::UnknownRevision {
+                    spec: range.to_string(),
+                    rev: range.to_string(),
+                })?;
+        } else {
+            walk.push(self.resolve(range)?.0)
+                .map_err(|e| other(range, &e))?;
+        }
+        let shallow = self.repo.is_shallow();
+        let mut out = Vec::new();
+        for id in walk {
+            let id = CommitId(id.map_err(walk_error)?);
+            let commit = self
+                .repo
+                .find_commit(id.0)
+                .map_err(|e| other(&id.to_string(), &e))?;
+            let after = self.blob_id(id, &path)?;
+            let (before, truncated) = match commit.parent_ids().next() {
+                Some(parent) => (self.blob_id(CommitId(parent), &path)?, false),
+                None => (None, shallow),
+            };
+            if before != after {
+                out.push(Change {
+                    commit: id,
+                    before,
+                    after,
+                    truncated,
+                });
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Split `REV:PATH`; `None` when the text has no revision part.
@@ -59,213 +276,31 @@ pub fn split_spec(spec: &str) -> Option<(&str, &str)> {
     (!rev.is_empty() && !path.is_empty()).then_some((rev, path))
 }
 
-/// A path as git stores it: relative to the repository root, with `/`. A path written
-/// `./x` or `../x` is relative to the working directory, as `git show` reads it.
-fn repo_path(repo: &Repository, path: &str) -> String {
-    if (path.starts_with("./") || path.starts_with("../"))
-        && let (Some(workdir), Ok(cwd)) = (repo.workdir(), std::env::current_dir())
-        && let (Ok(root), Ok(here)) = (workdir.canonicalize(), cwd.canonicalize())
-        && let Ok(relative) = here.strip_prefix(&root)
-    {
-        let mut parts: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        for part in path.split('/') {
-            match part {
-                "." | "" => {}
-                ".." => {
-                    parts.pop();
-                }
-                p => parts.push(p.to_string()),
-            }
-        }
-        return parts.join("/");
-    }
-    path.trim_start_matches('/').to_string()
-}
-
-/// The bytes of `PATH` at `REV`.
-pub fn read_blob(repo: &Repository, spec: &str) -> Result<Vec<u8>, GitError> {
-    let (rev, path) = split_spec(spec).ok_or_else(|| GitError::Other {
-        what: spec.to_string(),
-        message: "not a REV:PATH specification".to_string(),
-    })?;
-    let path = repo_path(repo, path);
-    let commit = resolve(repo, rev).map_err(|e| match e {
-        GitError::UnknownRevision { rev, .. } => GitError::UnknownRevision {
-            spec: spec.to_string(),
-            rev,
-        },
-        other => other,
-    })?;
-    blob_at(repo, commit, &path).map_err(|e| match e {
-        GitError::PathNotInRevision { path, .. } => GitError::PathNotInRevision {
-            spec: spec.to_string(),
-            rev: rev.to_string(),
-            path,
-        },
-        GitError::NotABlob { path, .. } => GitError::NotABlob {
-            spec: spec.to_string(),
-            rev: rev.to_string(),
-            path,
-        },
-        other => other,
-    })
-}
-
-/// The commit a revision names.
-pub fn resolve(repo: &Repository, rev: &str) -> Result<Oid, GitError> {
-    let object = repo.revparse_single(rev).map_err(|e| {
-        if matches!(
-            e.class(),
-            ErrorClass::Reference | ErrorClass::Object | ErrorClass::Odb
-        ) || e.code() == ErrorCode::NotFound
-            || e.code() == ErrorCode::Ambiguous
-            || e.code() == ErrorCode::InvalidSpec
-        {
-            GitError::UnknownRevision {
-                spec: rev.to_string(),
-                rev: rev.to_string(),
-            }
-        } else {
-            other(rev, &e)
-        }
-    })?;
-    let commit = object.peel_to_commit().map_err(|e| other(rev, &e))?;
-    Ok(commit.id())
-}
-
-/// The bytes of `path` in a commit's tree.
-pub fn blob_at(repo: &Repository, commit: Oid, path: &str) -> Result<Vec<u8>, GitError> {
-    let id = blob_id(repo, commit, path)?.ok_or_else(|| GitError::PathNotInRevision {
-        spec: path.to_string(),
-        rev: commit.to_string(),
-        path: path.to_string(),
-    })?;
-    let blob = repo.find_blob(id).map_err(|e| other(path, &e))?;
-    Ok(blob.content().to_vec())
-}
-
-/// The id of the blob at `path` in a commit, or `None` when the commit does not have it.
-pub fn blob_id(repo: &Repository, commit: Oid, path: &str) -> Result<Option<Oid>, GitError> {
-    let tree = repo
-        .find_commit(commit)
-        .and_then(|c| c.tree())
-        .map_err(|e| other(&commit.to_string(), &e))?;
-    let entry = match tree.get_path(Path::new(path)) {
-        Ok(entry) => entry,
-        Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
-        Err(e) => return Err(other(path, &e)),
-    };
-    if entry.kind() != Some(ObjectType::Blob) {
-        return Err(GitError::NotABlob {
-            spec: path.to_string(),
-            rev: commit.to_string(),
-            path: path.to_string(),
-        });
-    }
-    Ok(Some(entry.id()))
-}
-
 /// What a log entry needs of a commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitInfo {
+    /// The full hexadecimal id.
     pub id: String,
+    /// The first line of the message.
     pub subject: String,
+    /// The author's name.
     pub author: String,
     /// RFC 3339, in the author's own offset.
     pub time: String,
-}
-
-pub fn commit_info(repo: &Repository, id: Oid) -> Result<CommitInfo, GitError> {
-    let commit = repo
-        .find_commit(id)
-        .map_err(|e| other(&id.to_string(), &e))?;
-    let author = commit.author();
-    let when = author.when();
-    Ok(CommitInfo {
-        id: id.to_string(),
-        // Names and subjects that are not UTF-8 are shown lossily rather than refused.
-        subject: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
-        author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-        time: rfc3339(when.seconds(), when.offset_minutes()),
-    })
 }
 
 /// A commit that changed a path: the blob before (absent for the first version, or where
 /// the history is truncated) and after (absent where the commit deleted the path).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    pub commit: Oid,
-    pub before: Option<Oid>,
-    pub after: Option<Oid>,
+    /// The commit.
+    pub commit: CommitId,
+    /// The file in the commit's first parent.
+    pub before: Option<BlobId>,
+    /// The file in the commit.
+    pub after: Option<BlobId>,
     /// The commit is the boundary of a shallow clone: its parent is not here.
     pub truncated: bool,
-}
-
-/// Commits that changed `path`, newest first, like `git log -- PATH`: `range` is a
-/// revision (`HEAD`, a tag) or `A..B`. Each commit is compared with its first parent.
-///
-/// The path as given is also returned relative to the repository root.
-/// With `first_parent`, only the first-parent chain is walked, as blame needs: one line of
-/// versions.
-pub fn root_path(repo: &Repository, path: &str) -> String {
-    repo_path(repo, path)
-}
-
-pub fn changes(
-    repo: &Repository,
-    path: &str,
-    range: &str,
-    first_parent: bool,
-) -> Result<Vec<Change>, GitError> {
-    let path = repo_path(repo, path);
-    let mut walk = repo.revwalk().map_err(|e| other("revwalk", &e))?;
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
-        .map_err(|e| other("revwalk", &e))?;
-    if first_parent {
-        walk.simplify_first_parent()
-            .map_err(|e| other("revwalk", &e))?;
-    }
-    if range.contains("..") {
-        walk.push_range(range)
-            .map_err(|_| GitError::UnknownRevision {
-                spec: range.to_string(),
-                rev: range.to_string(),
-            })?;
-    } else {
-        walk.push(resolve(repo, range)?)
-            .map_err(|e| other(range, &e))?;
-    }
-    let shallow = repo.is_shallow();
-    let mut out = Vec::new();
-    for id in walk {
-        let id = id.map_err(|e| other("revwalk", &e))?;
-        let commit = repo
-            .find_commit(id)
-            .map_err(|e| other(&id.to_string(), &e))?;
-        let after = blob_id(repo, id, &path)?;
-        let (before, truncated) = match commit.parent_ids().next() {
-            Some(parent) => (blob_id(repo, parent, &path)?, false),
-            None => (None, shallow),
-        };
-        if before != after {
-            out.push(Change {
-                commit: id,
-                before,
-                after,
-                truncated,
-            });
-        }
-    }
-    Ok(out)
-}
-
-pub fn blob(repo: &Repository, id: Oid) -> Result<Vec<u8>, GitError> {
-    repo.find_blob(id)
-        .map(|b| b.content().to_vec())
-        .map_err(|e| other(&id.to_string(), &e))
 }
 
 /// Seconds since the epoch and an offset in minutes as RFC 3339 (`2012-07-11T09:30:00+02:00`).

@@ -1,10 +1,17 @@
-//! Where documents come from: files and standard input (and, later, git). This is the only
-//! place that touches the file system for input; everything after works on text.
+//! Where documents come from: files, standard input and git history, decoded to text. One
+//! entry point, [`read`], from an [`Input`] to a [`Source`]; bytes read elsewhere are decoded
+//! by [`from_bytes`].
+//!
+//! Inputs are read here and nowhere else; the stages after work on text. The folder of
+//! shipped versions and its manifest are read here too ([`manifest`]).
+
+#![warn(missing_docs)]
 
 pub mod decode;
+mod file;
 pub mod git;
+pub mod manifest;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::{DecodeError, decode};
@@ -16,7 +23,9 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 /// A document to read, as the user named it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// `-`.
     Stdin,
+    /// A file.
     Path(PathBuf),
     /// `REV:PATH`, a file as it was in a commit.
     Git(String),
@@ -57,12 +66,15 @@ pub struct ReadOptions {
 /// A decoded document before normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
+    /// How the input is named in messages and reports.
     pub label: String,
+    /// The decoded text.
     pub text: String,
 }
 
 /// Why an input could not be read. Every variant names the input.
 #[derive(Debug, thiserror::Error)]
+#[allow(missing_docs, reason = "each variant's message says what it is")]
 pub enum SourceError {
     #[error("{label}: {message}")]
     Io { label: String, message: String },
@@ -90,14 +102,29 @@ pub enum SourceError {
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Source, SourceError> {
     let label = input.label();
     let bytes = match input {
-        Input::Stdin => read_limited(std::io::stdin().lock(), &label, 0)?,
-        Input::Path(path) => read_file(path, &label)?,
-        Input::Git(spec) => {
-            let repo = git::open(options.repo.as_deref())?;
-            git::read_blob(&repo, spec)?
-        }
+        Input::Stdin => file::read_stdin(&label)?,
+        Input::Path(path) => file::read_file(path, &label)?,
+        Input::Git(spec) => git::Repo::open(options.repo.as_deref())?.read_spec(spec)?,
     };
     from_bytes(label, bytes, options.encoding.as_deref())
+}
+
+/// Read and decode one input that may be empty, as a file is before its first version or
+/// after its deletion: `None` then, rather than an error.
+pub fn read_allowing_empty(
+    input: &Input,
+    options: &ReadOptions,
+) -> Result<Option<Source>, SourceError> {
+    empty_as_none(read(input, options))
+}
+
+/// An empty input as `None`; every other outcome as it is.
+pub fn empty_as_none(read: Result<Source, SourceError>) -> Result<Option<Source>, SourceError> {
+    match read {
+        Ok(source) => Ok(Some(source)),
+        Err(SourceError::Empty { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Decode bytes that were read elsewhere (a git blob, a test).
@@ -114,69 +141,4 @@ pub fn from_bytes(
         return Err(SourceError::Empty { label });
     }
     Ok(Source { label, text })
-}
-
-fn read_file(path: &Path, label: &str) -> Result<Vec<u8>, SourceError> {
-    let io = |e: std::io::Error| SourceError::Io {
-        label: label.to_string(),
-        message: io_message(&e),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(SourceError::Directory {
-            label: label.to_string(),
-        });
-    }
-    if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
-        return Err(SourceError::TooLarge {
-            label: label.to_string(),
-            size: meta.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    // A regular file's size is known: reading into a buffer of that size (plus one byte to
-    // see the end) holds the input once, not in a buffer doubled past it.
-    let expected = if meta.is_file() {
-        meta.len() as usize + 1
-    } else {
-        0
-    };
-    read_limited(file, label, expected)
-}
-
-/// Reads at most the size limit, so a pipe or device of unbounded size fails cleanly.
-fn read_limited(reader: impl Read, label: &str, expected: usize) -> Result<Vec<u8>, SourceError> {
-    let mut bytes = Vec::with_capacity(expected);
-    reader
-        .take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| SourceError::Io {
-            label: label.to_string(),
-            message: io_message(&e),
-        })?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(SourceError::TooLarge {
-            label: label.to_string(),
-            size: bytes.len() as u64,
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    Ok(bytes)
-}
-
-/// `std::io::Error`'s Display appends "(os error 2)"; users want the plain reason.
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::IsADirectory => "is a directory, not a document".to_string(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
-        }
-    }
 }

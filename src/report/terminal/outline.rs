@@ -1,55 +1,24 @@
-//! `accord outline`: the structure the normalizer found, as a tree for people and as the
-//! `accord.outline/1` JSON contract for programs.
+//! `accord outline` for people: the structure the normalizer found as a tree, then its
+//! findings and repairs.
 
 use std::fmt::Write as _;
+use std::io;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use super::term::{Paint, sanitize};
-use crate::model::{Block, BlockType, Document, Finding, Repair};
+use super::{Paint, sanitize};
+use crate::model::{Block, BlockType};
+use crate::normalize::Outline;
+use crate::report::View;
 use crate::text::truncate_words;
-
-pub const SCHEMA: &str = "accord.outline/1";
-
-/// The outline of one document: the `accord.outline/1` contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Outline {
-    /// Always `"accord.outline/1"`.
-    pub schema: String,
-    /// The input as named on the command line.
-    pub label: String,
-    pub blocks: Vec<Block>,
-    pub findings: Vec<Finding>,
-    pub repairs: Vec<Repair>,
-    /// Front matter of the document (`key: value`), which is metadata and not blocks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub metadata: Vec<(String, String)>,
-}
-
-impl Outline {
-    pub fn new(label: &str, document: &Document) -> Outline {
-        Outline {
-            schema: SCHEMA.to_string(),
-            label: label.to_string(),
-            blocks: document.blocks.clone(),
-            findings: document.findings.clone(),
-            repairs: document.repairs.clone(),
-            metadata: document.metadata.clone(),
-        }
-    }
-}
-
-pub fn json(outline: &Outline) -> String {
-    let mut out = serde_json::to_string_pretty(outline).expect("outline serialises");
-    out.push('\n');
-    out
-}
 
 /// Columns given to the first words of a paragraph.
 const EXCERPT_WIDTH: usize = 64;
 
-pub fn terminal(outline: &Outline, paint: Paint) -> String {
+/// Render the outline as a tree for a terminal.
+pub fn render(outline: &Outline, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(text(outline, view.paint).as_bytes())
+}
+
+fn text(outline: &Outline, paint: Paint) -> String {
     let mut out = String::new();
     let blocks = &outline.blocks;
     let headings = blocks.iter().filter(|b| b.is_heading()).count();
@@ -117,10 +86,7 @@ pub fn terminal(outline: &Outline, paint: Paint) -> String {
             paint.heading(&format!("Findings ({})", outline.findings.len()))
         );
         for f in &outline.findings {
-            let kind = serde_json::to_value(f.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = f.kind.as_str();
             let _ = writeln!(
                 out,
                 "  line {:<5} {} {}",
@@ -137,10 +103,7 @@ pub fn terminal(outline: &Outline, paint: Paint) -> String {
             paint.heading(&format!("Repairs ({})", outline.repairs.len()))
         );
         for r in &outline.repairs {
-            let kind = serde_json::to_value(r.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = r.kind.as_str();
             let _ = writeln!(
                 out,
                 "  line {:<5} {} {} → {}",

@@ -1,6 +1,11 @@
-//! Terminal safety and styling. Document text is untrusted: every character that could
-//! move the cursor, change colours or reorder text is shown as a visible escape instead,
-//! while accord's own colour codes are added around the escaped text.
+//! Reports for a terminal, and what keeps them safe and styled. Document text is untrusted:
+//! every character that could move the cursor, change colours or reorder text is shown as a
+//! visible escape instead, while accord's own colour codes are added around the escaped text.
+
+pub mod align;
+pub mod diff;
+pub mod history;
+pub mod outline;
 
 use std::borrow::Cow;
 
@@ -32,10 +37,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// Colour roles used by the terminal reports; all no-ops when colour is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paint {
+    /// Whether to colour at all.
     pub color: bool,
 }
 
 impl Paint {
+    /// A heading, bold.
     pub fn heading(&self, s: &str) -> String {
         if self.color {
             s.bold().to_string()
@@ -43,6 +50,7 @@ impl Paint {
             s.to_string()
         }
     }
+    /// A number label, cyan.
     pub fn label(&self, s: &str) -> String {
         if self.color {
             s.cyan().to_string()
@@ -50,6 +58,7 @@ impl Paint {
             s.to_string()
         }
     }
+    /// What matters less: counts, places, unchanged entries.
     pub fn dim(&self, s: &str) -> String {
         if self.color {
             s.dimmed().to_string()
@@ -57,6 +66,7 @@ impl Paint {
             s.to_string()
         }
     }
+    /// A finding, yellow.
     pub fn warn(&self, s: &str) -> String {
         if self.color {
             s.yellow().to_string()
@@ -72,6 +82,7 @@ impl Paint {
             s.to_string()
         }
     }
+    /// A title about something added (green, bold).
     pub fn new_side(&self, s: &str) -> String {
         if self.color {
             s.green().bold().to_string()
@@ -79,6 +90,7 @@ impl Paint {
             s.to_string()
         }
     }
+    /// Deleted words: red, struck through.
     pub fn deleted(&self, s: &str) -> String {
         if self.color {
             s.red().strikethrough().to_string()
@@ -86,6 +98,7 @@ impl Paint {
             s.to_string()
         }
     }
+    /// Inserted words: green, underlined.
     pub fn inserted(&self, s: &str) -> String {
         if self.color {
             s.green().underline().to_string()

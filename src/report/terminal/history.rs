@@ -1,23 +1,19 @@
-//! Renderers for history results: `accord log`, `accord blame` and the timeline of
-//! `accord diff A B C …`, as terminal text and JSON.
+//! History for people: `accord log`, `accord blame`, the timeline of `accord diff A B C …`,
+//! and the list of shipped versions.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
 
-use super::diff::header_parts_in;
-use super::term::{Paint, sanitize};
-use crate::diff::Summary;
+use super::{Paint, sanitize};
 use crate::history::{Blame, Log, Timeline};
+use crate::report::View;
+use crate::report::naming::{changes_line, header_parts_in};
+use crate::source::manifest::Manifest;
 use crate::text::truncate_words;
 
 /// Entries listed per commit in the terminal log; a file's first version adds everything.
 const LISTED_PER_COMMIT: usize = 25;
-
-pub fn json<T: serde::Serialize>(value: &T) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("result serialises");
-    out.push('\n');
-    out
-}
 
 fn short(id: &str) -> &str {
     &id[..id.len().min(10)]
@@ -27,13 +23,27 @@ fn date(time: &str) -> &str {
     &time[..time.len().min(10)]
 }
 
-/// The difference counts of a summary, or a note that there are none.
-pub fn changes_line(s: &Summary) -> String {
-    s.describe(false)
-        .unwrap_or_else(|| "no paragraph-level changes (metadata or whitespace only)".to_string())
+/// Render the log: each commit, newest first, with what it did at paragraph level.
+pub fn log(log: &Log, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(log_text(log, view.paint).as_bytes())
 }
 
-pub fn log_text(log: &Log, paint: Paint) -> String {
+/// Render the blame: each block with the commit that last changed it.
+pub fn blame(blame: &Blame, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(blame_text(blame, view.paint).as_bytes())
+}
+
+/// Render the timeline: the versions, then each block of the last with its history.
+pub fn timeline(t: &Timeline, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(timeline_text(t, view.paint).as_bytes())
+}
+
+/// Render the manifest of a versions folder: one line per version.
+pub fn versions(manifest: &Manifest, _: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(manifest_text(manifest).as_bytes())
+}
+
+fn log_text(log: &Log, paint: Paint) -> String {
     let mut out = String::new();
     let none = BTreeMap::new();
     for (k, c) in log.commits.iter().enumerate() {
@@ -77,7 +87,7 @@ pub fn log_text(log: &Log, paint: Paint) -> String {
     out
 }
 
-pub fn blame_text(blame: &Blame, paint: Paint) -> String {
+fn blame_text(blame: &Blame, paint: Paint) -> String {
     let mut out = String::new();
     for b in &blame.blocks {
         let label = if b.block.label.is_empty() {
@@ -103,7 +113,7 @@ pub fn blame_text(blame: &Blame, paint: Paint) -> String {
     out
 }
 
-pub fn timeline_text(t: &Timeline, paint: Paint) -> String {
+fn timeline_text(t: &Timeline, paint: Paint) -> String {
     let mut out = String::new();
     for (i, v) in t.versions.iter().enumerate() {
         let _ = writeln!(
@@ -135,6 +145,29 @@ pub fn timeline_text(t: &Timeline, paint: Paint) -> String {
             },
             paint.label(&sanitize(label)),
             sanitize(&truncate_words(&b.block.text, 60))
+        );
+    }
+    out
+}
+
+fn manifest_text(manifest: &Manifest) -> String {
+    let mut out = String::new();
+    let width = manifest
+        .versions
+        .iter()
+        .map(|v| v.id.len())
+        .max()
+        .unwrap_or(0);
+    for v in &manifest.versions {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<5} {:<10} {:<12} {}",
+            v.id,
+            v.language,
+            v.date,
+            v.status,
+            v.path,
+            width = width
         );
     }
     out

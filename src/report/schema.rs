@@ -15,11 +15,15 @@ pub fn all() -> Vec<(&'static str, String)> {
     vec![
         (
             "accord.outline-1.schema.json",
-            schema_of::<crate::report::outline::Outline>(),
+            schema_of::<crate::normalize::Outline>(),
         ),
         (
             "accord.diff-1.schema.json",
             schema_of::<crate::diff::Comparison>(),
+        ),
+        (
+            "accord.align-1.schema.json",
+            schema_of::<crate::translation::Alignment>(),
         ),
         (
             "accord.log-1.schema.json",
@@ -35,7 +39,7 @@ pub fn all() -> Vec<(&'static str, String)> {
         ),
         (
             "accord.versions-1.schema.json",
-            schema_of::<crate::manifest::Manifest>(),
+            schema_of::<crate::source::manifest::Manifest>(),
         ),
     ]
 }

@@ -1,18 +1,31 @@
 //! The manifest of a `versions/` folder: which texts it holds, in which language, of which
-//! date and status, and where they come from.
+//! date and status, and where they come from. `accord versions` lists it as the
+//! `accord.versions/1` contract.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The `schema` field of a [`Manifest`] as accord writes it.
+pub const SCHEMA: &str = "accord.versions/1";
+
+/// The `accord.versions/1` contract, and the shape of a folder's `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Manifest {
+    /// Always `"accord.versions/1"` in accord's output; `manifest.json` may leave it out.
+    #[serde(default = "default_schema")]
+    pub schema: String,
+    /// The texts of the folder.
     pub versions: Vec<Version>,
 }
 
+fn default_schema() -> String {
+    SCHEMA.to_string()
+}
+
+/// One text of the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Version {
     /// A short stable name.
@@ -25,6 +38,7 @@ pub struct Version {
     pub date: String,
     /// `draft`, `final`, `amended`, `illustrative`, …
     pub status: String,
+    /// Where the text comes from, and what was done to it.
     pub source: String,
 }
 
@@ -45,27 +59,4 @@ pub fn read(dir: &Path) -> Result<Manifest> {
         }
     }
     Ok(manifest)
-}
-
-pub fn text(manifest: &Manifest) -> String {
-    let mut out = String::new();
-    let width = manifest
-        .versions
-        .iter()
-        .map(|v| v.id.len())
-        .max()
-        .unwrap_or(0);
-    for v in &manifest.versions {
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:<5} {:<10} {:<12} {}",
-            v.id,
-            v.language,
-            v.date,
-            v.status,
-            v.path,
-            width = width
-        );
-    }
-    out
 }

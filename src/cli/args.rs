@@ -1,0 +1,364 @@
+//! The command line's flags, defined once with clap: help, completions and the checks of
+//! `Cli::command().debug_assert()` all come from these types.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use accord::report::{Format, Paint, View};
+use accord::source::ReadOptions;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "accord",
+    version,
+    about = "Compare versions and translations of numbered documents",
+    long_about = "Compare versions and translations of numbered documents — declarations, treaties, \
+charters, resolutions, laws — by their structure: headings, numbered paragraphs and preamble.\n\n\
+Exit status: 0 when there is nothing to report, 1 when there is, 2 on trouble.",
+    after_help = "Examples:\n  accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt\n  accord diff --format html HEAD~1:decl.txt HEAD:decl.txt -o changes.html\n  accord align versions/udhr/udhr.en.txt versions/udhr/udhr.ru.txt versions/udhr/udhr.zh.txt\n  accord outline versions/dushanbe-2021.en.txt\n  accord log decl.txt\n  accord completions bash > /etc/bash_completion.d/accord"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the structure accord finds in a document: headings, numbered paragraphs,
+    /// preamble, numbering problems and repairs of damaged text.
+    #[command(
+        after_help = "Exit status: 0 when the numbering is sound, 1 with findings, 2 on error."
+    )]
+    Outline(OutlineArgs),
+    /// Compare two versions paragraph by paragraph: what was added, removed, changed, moved,
+    /// split, merged or only renumbered, and inside each changed paragraph, which words.
+    #[command(
+        after_help = "Exit status: 0 when the versions do not differ, 1 when they do (or, with --fail-on, \
+when they differ in those ways), 2 on trouble.\n\nExamples:\n  accord diff versions/dushanbe-2021.draft.en.txt versions/dushanbe-2021.en.txt\n  \
+accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on removed,moved old.txt new.txt"
+    )]
+    Diff(DiffArgs),
+    /// Pair the blocks of two or more language versions and check each pair: missing
+    /// paragraphs, numbers and dates that differ, length outliers, untranslated text.
+    #[command(
+        after_help = "Exit status: 0 with no findings, 1 with findings, 2 on trouble.\n\nExamples:\n  accord align versions/udhr/udhr.en.txt versions/udhr/udhr.ru.txt versions/udhr/udhr.zh.txt\n  accord align --format tmx en.txt ru.txt -o memory.tmx"
+    )]
+    Align(AlignArgs),
+    /// For each commit that changed a file (newest first, like git log), what it did at
+    /// paragraph level: added, removed, changed, moved, split, merged, renumbered.
+    #[command(
+        after_help = "Examples:\n  accord log versions/dushanbe-2021.en.txt\n  accord log g/gg/index.md v1..v2 --format json"
+    )]
+    Log(LogArgs),
+    /// For each block of a file, the commit that last changed its text; renumbering and moves
+    /// are not changes.
+    Blame(BlameArgs),
+    /// List the versions shipped in a versions/ folder (its manifest.json).
+    Versions(VersionsArgs),
+    /// Git's external diff interface (GIT_EXTERNAL_DIFF, diff.<driver>.command): seven
+    /// arguments, exit 0 unless something went wrong.
+    #[command(name = "git-diff", hide = true)]
+    GitDiff {
+        #[arg(num_args = 7..=9)]
+        args: Vec<String>,
+    },
+    /// Print shell completions for bash, zsh, fish, elvish or powershell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputOptions {
+    /// Encoding of the inputs when they are not UTF-8 or UTF-16 with a byte-order mark
+    /// (e.g. windows-1251, gb18030, shift_jis).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Keep PDF damage as it is: no joining of hyphenated words, no inserted spaces, no
+    /// splitting of run-in paragraphs (they are still reported).
+    #[arg(long)]
+    pub no_repair: bool,
+    /// Repository for REV:PATH inputs (default: the one around the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+}
+
+impl InputOptions {
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            encoding: self.encoding.clone(),
+            repo: self.repo.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputOptions {
+    /// When to colour terminal output; NO_COLOR and CLICOLOR_FORCE are honoured under auto.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutlineArgs {
+    /// The document to read; `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
+    pub format: OutlineFormat,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DiffArgs {
+    /// The versions, oldest first: files, `-` for standard input, or git specs `REV:PATH`.
+    /// Two are compared; with three or more, a timeline shows for every paragraph of the last
+    /// version where it appeared and where it changed.
+    #[arg(value_name = "VERSION", num_args = 2.., required = true)]
+    pub versions: Vec<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Treat upper and lower case as the same.
+    #[arg(long)]
+    pub ignore_case: bool,
+    /// Ignore punctuation differences.
+    #[arg(long)]
+    pub ignore_punctuation: bool,
+    /// Also report differences of whitespace, quote and dash style and repaired PDF damage.
+    #[arg(long)]
+    pub strict: bool,
+    /// Show unchanged paragraphs too.
+    #[arg(long)]
+    pub all: bool,
+    /// Show N unchanged paragraphs around each change.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub context: usize,
+    /// Exit 1 only for these kinds of difference (comma-separated): changed, added, removed,
+    /// split, merged, moved, renumbered.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub fail_on: Vec<FailOn>,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct AlignArgs {
+    /// The language versions: files, `-` for standard input, or git specs `REV:PATH`. The
+    /// first is the one the others are aligned to.
+    #[arg(value_name = "VERSION", num_args = 2.., required = true)]
+    pub versions: Vec<String>,
+    /// Languages of the versions, comma-separated in argument order (e.g. `en,ru,zh`);
+    /// detected from the script when not given.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub lang: Vec<String>,
+    #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
+    pub format: AlignFormat,
+    /// Show only the pairs with findings in the terminal table.
+    #[arg(long)]
+    pub only_findings: bool,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    Text,
+    Json,
+    Html,
+    Tsv,
+    Tmx,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct LogArgs {
+    /// The file, as a path in the repository.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// Revision or range to walk, as git log takes it (`HEAD`, `v1..v2`).
+    #[arg(value_name = "REVISION-RANGE", default_value = "HEAD")]
+    pub range: String,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct BlameArgs {
+    /// The file, as a path in the repository.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// The revision to blame.
+    #[arg(long, default_value = "HEAD")]
+    pub rev: String,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct VersionsArgs {
+    /// The folder holding manifest.json.
+    #[arg(long, default_value = "versions", value_name = "DIR")]
+    pub dir: PathBuf,
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Html,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Changed,
+    Added,
+    Removed,
+    Split,
+    Merged,
+    Moved,
+    Renumbered,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutlineFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl OutputOptions {
+    /// The view of a report written where these options say, with the rest as given.
+    pub fn view(&self) -> View {
+        View {
+            paint: self.paint(),
+            width: terminal_width(),
+            ..View::default()
+        }
+    }
+
+    /// Colour is decided here once: `--color`, then NO_COLOR, then CLICOLOR_FORCE, then
+    /// whether the report goes to a terminal.
+    pub fn paint(&self) -> Paint {
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let set =
+                    |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+                if set("NO_COLOR") {
+                    false
+                } else if set("CLICOLOR_FORCE") {
+                    true
+                } else {
+                    self.output.is_none() && std::io::stdout().is_terminal()
+                }
+            }
+        };
+        Paint { color }
+    }
+}
+
+/// Columns to wrap terminal reports at: `COLUMNS` when set, else the terminal's width when
+/// standard output is one, else 100.
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .filter(|&c: &usize| c >= 20)
+        .unwrap_or(100)
+}
+
+impl From<DataFormat> for Format {
+    fn from(format: DataFormat) -> Format {
+        match format {
+            DataFormat::Text => Format::Text,
+            DataFormat::Json => Format::Json,
+        }
+    }
+}
+
+impl From<OutlineFormat> for Format {
+    fn from(format: OutlineFormat) -> Format {
+        match format {
+            OutlineFormat::Text => Format::Text,
+            OutlineFormat::Json => Format::Json,
+        }
+    }
+}
+
+impl From<DiffFormat> for Format {
+    fn from(format: DiffFormat) -> Format {
+        match format {
+            DiffFormat::Text => Format::Text,
+            DiffFormat::Json => Format::Json,
+            DiffFormat::Html => Format::Html,
+            DiffFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<AlignFormat> for Format {
+    fn from(format: AlignFormat) -> Format {
+        match format {
+            AlignFormat::Text => Format::Text,
+            AlignFormat::Json => Format::Json,
+            AlignFormat::Html => Format::Html,
+            AlignFormat::Tsv => Format::Tsv,
+            AlignFormat::Tmx => Format::Tmx,
+        }
+    }
+}
+
+impl FailOn {
+    /// How many entries of this kind a comparison has.
+    pub fn count(self, summary: &accord::diff::Summary) -> usize {
+        match self {
+            FailOn::Changed => summary.changed,
+            FailOn::Added => summary.added,
+            FailOn::Removed => summary.removed,
+            FailOn::Split => summary.split,
+            FailOn::Merged => summary.merged,
+            FailOn::Moved => summary.moved,
+            FailOn::Renumbered => summary.renumbered,
+        }
+    }
+}

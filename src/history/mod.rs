@@ -1,0 +1,307 @@
+//! Paragraph-level history over a sequence of versions: `accord log` (what each commit that
+//! changed a file did), `accord blame` (the commit that last changed each block) and the
+//! timeline of `accord diff A B C …` (where each block of the last version appeared and
+//! changed). Entry points: [`log`], [`blame`], [`timeline`].
+//!
+//! Versions come from git through [`source::git::Repo`]; each is normalized once, and
+//! consecutive versions are compared by the diff engine. Renumbering and moves are not
+//! changes, so a paragraph that was only shifted keeps its origin ([`lineage`]).
+
+#![warn(missing_docs)]
+
+pub mod lineage;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diff::{self, Comparison};
+use crate::model::{Block, Document, Version};
+use crate::normalize;
+use crate::source::git::{BlobId, CommitInfo, GitError, Repo};
+use crate::source::{self, SourceError};
+
+/// The `schema` field of a [`Log`].
+pub const LOG_SCHEMA: &str = "accord.log/1";
+/// The `schema` field of a [`Blame`].
+pub const BLAME_SCHEMA: &str = "accord.blame/1";
+/// The `schema` field of a [`Timeline`].
+pub const TIMELINE_SCHEMA: &str = "accord.timeline/1";
+
+/// How versions from history are read and compared.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Encoding of versions that are not UTF-8 or UTF-16 with a byte-order mark.
+    pub encoding: Option<String>,
+    /// How each version is normalized.
+    pub normalize: normalize::Options,
+    /// What counts as a difference between versions.
+    pub diff: diff::Options,
+}
+
+/// Told how far a long run has come, for a progress bar; `()` tells nobody.
+pub trait Progress: Sync {
+    /// The run has `total` steps.
+    fn start(&self, total: usize) {
+        let _ = total;
+    }
+    /// One more step is done.
+    fn advance(&self) {}
+    /// The run is over.
+    fn finish(&self) {}
+}
+
+impl Progress for () {}
+
+/// A commit as reports show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CommitRef {
+    /// The full hexadecimal id.
+    pub id: String,
+    /// The first line of the message.
+    pub subject: String,
+    /// The author's name.
+    pub author: String,
+    /// RFC 3339.
+    pub time: String,
+}
+
+impl From<CommitInfo> for CommitRef {
+    fn from(info: CommitInfo) -> CommitRef {
+        CommitRef {
+            id: info.id,
+            subject: info.subject,
+            author: info.author,
+            time: info.time,
+        }
+    }
+}
+
+/// `accord log PATH`: the `accord.log/1` contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Log {
+    /// Always `"accord.log/1"`.
+    pub schema: String,
+    /// The file, relative to the repository root.
+    pub path: String,
+    /// The commits that changed the file, newest first.
+    pub commits: Vec<LogCommit>,
+}
+
+/// One commit of a log and what it did to the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LogCommit {
+    /// The commit.
+    #[serde(flatten)]
+    pub commit: CommitRef,
+    /// The commit's parent is missing (a shallow clone): it is compared with nothing, and
+    /// its paragraphs show as added because the history before it is not here.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+    /// The comparison with the commit's first parent, counted.
+    pub summary: diff::Summary,
+    /// The entries of `accord.diff/1` for this commit, unchanged ones left out.
+    pub entries: Vec<diff::Entry>,
+}
+
+impl LogCommit {
+    /// A commit with what the comparison with its parent found.
+    pub fn new(commit: CommitRef, truncated: bool, comparison: Comparison) -> LogCommit {
+        LogCommit {
+            commit,
+            truncated,
+            summary: comparison.summary,
+            entries: comparison
+                .entries
+                .into_iter()
+                .filter(diff::Entry::differs)
+                .collect(),
+        }
+    }
+}
+
+/// `accord blame PATH`: the `accord.blame/1` contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Blame {
+    /// Always `"accord.blame/1"`.
+    pub schema: String,
+    /// The file, relative to the repository root.
+    pub path: String,
+    /// The revision blamed.
+    pub rev: String,
+    /// Every block of the file at that revision.
+    pub blocks: Vec<BlameBlock>,
+}
+
+/// A block and the commit that last changed its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BlameBlock {
+    /// The block.
+    #[serde(flatten)]
+    pub block: Block,
+    /// The commit that last changed the block's text.
+    pub commit: CommitRef,
+}
+
+/// `accord diff A B C …`: every block of the last version with its lineage; the
+/// `accord.timeline/1` contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Timeline {
+    /// Always `"accord.timeline/1"`.
+    pub schema: String,
+    /// The versions' labels, oldest first; lineages index into this list.
+    pub versions: Vec<String>,
+    /// What counted as a change.
+    pub options: diff::Options,
+    /// Every block of the last version.
+    pub blocks: Vec<TimelineBlock>,
+}
+
+/// A block of the last version and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TimelineBlock {
+    /// The block.
+    #[serde(flatten)]
+    pub block: Block,
+    /// The version in which the block first appeared.
+    pub appeared: usize,
+    /// The versions in which its text changed, oldest first.
+    pub changed: Vec<usize>,
+}
+
+/// The timeline of a sequence of versions, oldest first.
+pub fn timeline(versions: &[Version], options: &diff::Options) -> Timeline {
+    let lineages = lineage::lineages(versions, options);
+    let last = versions.last().map(|v| v.document.blocks.clone());
+    Timeline {
+        schema: TIMELINE_SCHEMA.to_string(),
+        versions: versions.iter().map(|v| v.label.clone()).collect(),
+        options: *options,
+        blocks: last
+            .unwrap_or_default()
+            .into_iter()
+            .zip(lineages)
+            .map(|(block, l)| TimelineBlock {
+                block,
+                appeared: l.appeared,
+                changed: l.changed,
+            })
+            .collect(),
+    }
+}
+
+/// Every commit in `range` that changed `path`, newest first, with what it did.
+pub fn log(
+    repo: &Repo,
+    path: &str,
+    range: &str,
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> Result<Log, SourceError> {
+    let root_path = repo.root_path(path);
+    let changes = repo.changes(path, range, false)?;
+    progress.start(changes.len());
+    // Blobs are read one by one (a repository handle is not shared across threads), then
+    // each distinct version is normalized once and the comparisons run in parallel.
+    let mut blobs: Vec<(BlobId, String, Vec<u8>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for change in &changes {
+        for id in [change.before, change.after].into_iter().flatten() {
+            if seen.insert(id) {
+                let label = format!("{}:{root_path}", change.commit);
+                blobs.push((id, label, repo.blob(id)?));
+            }
+        }
+    }
+    let versions: HashMap<BlobId, Version> = blobs
+        .into_par_iter()
+        .map(|(id, label, bytes)| Ok((id, read_version(label, bytes, settings)?)))
+        .collect::<Result<_, SourceError>>()?;
+    let none = Version::default();
+    let get = |id: Option<BlobId>| id.and_then(|id| versions.get(&id)).unwrap_or(&none);
+    let comparisons: Vec<Comparison> = changes
+        .par_iter()
+        .map(|change| {
+            let comparison = diff::compare(get(change.before), get(change.after), &settings.diff);
+            progress.advance();
+            comparison
+        })
+        .collect();
+    progress.finish();
+    let mut commits = Vec::with_capacity(changes.len());
+    for (change, comparison) in changes.iter().zip(comparisons) {
+        let commit = repo.commit_info(change.commit)?.into();
+        commits.push(LogCommit::new(commit, change.truncated, comparison));
+    }
+    Ok(Log {
+        schema: LOG_SCHEMA.to_string(),
+        path: root_path,
+        commits,
+    })
+}
+
+/// For each block of `path` at `rev`, the commit that last changed its text, along the
+/// first-parent history.
+pub fn blame(
+    repo: &Repo,
+    path: &str,
+    rev: &str,
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> Result<Blame, SourceError> {
+    let root_path = repo.root_path(path);
+    let mut changes = repo.changes(path, rev, true)?;
+    if changes.is_empty() {
+        return Err(GitError::NoHistory {
+            spec: format!("{rev}:{root_path}"),
+            rev: rev.to_string(),
+        }
+        .into());
+    }
+    changes.reverse();
+    progress.start(changes.len());
+    let mut versions = Vec::with_capacity(changes.len());
+    let mut commits: Vec<CommitRef> = Vec::with_capacity(changes.len());
+    for change in &changes {
+        let label = format!("{}:{root_path}", change.commit);
+        let version = match change.after {
+            Some(id) => read_version(label, repo.blob(id)?, settings)?,
+            None => Version::new(label, Document::default()),
+        };
+        versions.push(version);
+        commits.push(repo.commit_info(change.commit)?.into());
+        progress.advance();
+    }
+    progress.finish();
+    let lineages = lineage::lineages(&versions, &settings.diff);
+    let last = versions.pop().map(|v| v.document.blocks);
+    Ok(Blame {
+        schema: BLAME_SCHEMA.to_string(),
+        path: root_path,
+        rev: rev.to_string(),
+        blocks: last
+            .unwrap_or_default()
+            .into_iter()
+            .zip(lineages)
+            .map(|(block, l)| BlameBlock {
+                block,
+                commit: commits[l.last_changed()].clone(),
+            })
+            .collect(),
+    })
+}
+
+/// A version of a file from history; an empty file is a document without blocks.
+fn read_version(
+    label: String,
+    bytes: Vec<u8>,
+    settings: &Settings,
+) -> Result<Version, SourceError> {
+    let source = source::from_bytes(label.clone(), bytes, settings.encoding.as_deref());
+    Ok(match source::empty_as_none(source)? {
+        Some(source) => normalize::version(source, &settings.normalize),
+        None => Version::new(label, Document::default()),
+    })
+}

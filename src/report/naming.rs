@@ -1,0 +1,171 @@
+//! How reports name entries, sections, rows and comparisons in words: shared by the
+//! terminal, Markdown, HTML, TSV and TMX reports.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::diff::{Comparison, Entry, Kind, Summary};
+use crate::model::Block;
+use crate::text::truncate_words;
+use crate::translation::Row;
+
+/// The text of blocks shown as one, parts separated by ` ¶ `.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(Block::display_text)
+        .collect::<Vec<_>>()
+        .join(" ¶ ")
+}
+
+/// How a row of an alignment was matched, or `unmatched`.
+pub fn matched(row: &Row) -> &'static str {
+    row.matched_by.map_or("unmatched", |m| m.as_str())
+}
+
+/// The summary of a comparison as a line: `4 changed, 1 added, …, 210 unchanged`.
+pub fn summary_line(c: &Comparison) -> String {
+    c.summary
+        .describe(true)
+        .unwrap_or_else(|| "no blocks".to_string())
+}
+
+/// The ignore profile of a comparison, in words.
+pub fn profile(c: &Comparison) -> String {
+    profile_of(&c.options)
+}
+
+/// The ignore profile of a set of options, in words.
+pub fn profile_of(o: &crate::diff::Options) -> String {
+    let mut ignored: Vec<&str> = Vec::new();
+    if !o.strict {
+        ignored.extend(["whitespace", "quote and dash style", "repaired PDF damage"]);
+    }
+    if o.ignore_case {
+        ignored.push("case");
+    }
+    if o.ignore_punctuation {
+        ignored.push("punctuation");
+    }
+    match (o.strict, ignored.is_empty()) {
+        (true, true) => "strict: every character counts".to_string(),
+        (true, false) => format!("strict, ignoring {}", ignored.join(", ")),
+        (false, _) => format!("ignoring {}", ignored.join(", ")),
+    }
+}
+
+/// The difference counts of a summary, or a note that there are none.
+pub fn changes_line(s: &Summary) -> String {
+    s.describe(false)
+        .unwrap_or_else(|| "no paragraph-level changes (metadata or whitespace only)".to_string())
+}
+
+/// Blocks as an entry's title names them: `¶ 36`, `§ 3.2`, `¶ (2)`, or an unnumbered
+/// paragraph by its first words.
+fn describe(blocks: &[Block]) -> String {
+    // `36.` reads as 36; `(2)`, `Art 21` and `第一条` are clearer as printed.
+    let names: Vec<String> = blocks
+        .iter()
+        .map(|b| match &b.number {
+            Some(n) if b.label.trim_end_matches('.') == n.as_str() => n.clone(),
+            Some(_) => b.label.clone(),
+            None => String::new(),
+        })
+        .collect();
+    let sign = if blocks.first().is_some_and(Block::is_heading) {
+        "§"
+    } else {
+        "¶"
+    };
+    let joined = names.join(" + ");
+    if joined.trim_matches([' ', '+']).is_empty() {
+        // An unnumbered paragraph is named by its first words.
+        match blocks
+            .first()
+            .filter(|b| !b.is_heading() && !b.text.is_empty())
+        {
+            Some(b) => format!("{sign} “{}”", truncate_words(&b.text, 32)),
+            None => sign.to_string(),
+        }
+    } else {
+        format!("{sign} {joined}")
+    }
+}
+
+/// The section a block is in, as reports name it: a heading by its own title, a paragraph
+/// by its section's number and title, or `preamble`.
+pub fn section_name(
+    old_sections: &BTreeMap<String, String>,
+    new_sections: &BTreeMap<String, String>,
+    blocks: &[Block],
+    new_side: bool,
+) -> String {
+    let Some(block) = blocks.first() else {
+        return String::new();
+    };
+    // A heading is named by its own title.
+    if block.is_heading() {
+        return block.text.to_string();
+    }
+    let Some(section) = block.section.last() else {
+        return if block.preamble {
+            "preamble".to_string()
+        } else {
+            String::new()
+        };
+    };
+    let titles = if new_side { new_sections } else { old_sections };
+    match titles.get(section) {
+        // A title that is a label (`Art 21`) already names the number.
+        Some(title) if title.ends_with(section.as_str()) => title.clone(),
+        Some(title) if !title.is_empty() => format!("{section} {title}"),
+        _ => section.clone(),
+    }
+}
+
+/// An entry's title and what happened to it, as plain text: `¶ 36 (was 35) · 3.2 Combating
+/// terrorism…` and `changed, renumbered`. Shared by the terminal and Markdown reports.
+pub fn header_parts(c: &Comparison, e: &Entry) -> (String, String) {
+    header_parts_in(&c.old.sections, &c.new.sections, e)
+}
+
+/// [`header_parts`] with the section titles given directly, for reports that hold entries
+/// without their comparison (the log).
+pub fn header_parts_in(
+    old_sections: &BTreeMap<String, String>,
+    new_sections: &BTreeMap<String, String>,
+    e: &Entry,
+) -> (String, String) {
+    let (main, side_new) = if e.new.is_empty() {
+        (&e.old, false)
+    } else {
+        (&e.new, true)
+    };
+    let mut h = describe(main);
+    if e.renumbered || matches!(e.kind, Kind::Split | Kind::Merged) {
+        let was = describe(&e.old);
+        let was = was.trim_start_matches(['¶', '§', ' ']);
+        if !was.is_empty() {
+            let _ = write!(h, " (was {was})");
+        }
+    }
+    let place = section_name(old_sections, new_sections, main, side_new);
+    if !place.is_empty() {
+        let _ = write!(h, " · {place}");
+    }
+    let mut what: Vec<String> = vec![e.kind.as_str().to_string()];
+    if e.moved {
+        let from = e.old.first().map(|b| {
+            format!(
+                "moved from {} (line {})",
+                section_name(old_sections, new_sections, &e.old, false),
+                b.line
+            )
+        });
+        what.push(from.unwrap_or_else(|| "moved".to_string()));
+    }
+    if e.renumbered {
+        what.push("renumbered".to_string());
+    }
+    (h, what.join(", "))
+}

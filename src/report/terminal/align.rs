@@ -1,0 +1,85 @@
+//! `accord align` for people: each row with the text of every version, and its findings.
+
+use std::fmt::Write as _;
+use std::io;
+
+use super::{Paint, sanitize};
+use crate::report::View;
+use crate::report::naming::{blocks_text, matched};
+use crate::text::truncate_words;
+use crate::translation::Alignment;
+
+/// Render the alignment as a table for a terminal: each row with its blocks and findings.
+pub fn render(a: &Alignment, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(text(a, view.paint, view.width, view.only_findings).as_bytes())
+}
+
+fn text(a: &Alignment, paint: Paint, width: usize, only_findings: bool) -> String {
+    let mut out = String::new();
+    for (d, doc) in a.documents.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{} {} ({}, {} blocks)",
+            paint.label(&format!("[{}]", d + 1)),
+            sanitize(&doc.label),
+            doc.language,
+            doc.blocks
+        );
+    }
+    let text_width = width.saturating_sub(12).max(30);
+    let mut hidden = 0;
+    for (k, p) in a.pairs.iter().enumerate() {
+        if only_findings && p.findings.is_empty() {
+            hidden += 1;
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            paint.heading(&format!("#{}", k + 1)),
+            paint.dim(&format!("{} {:.2}", matched(p), p.confidence))
+        );
+        for (d, blocks) in p.blocks.iter().enumerate() {
+            let lang = &a.documents[d].language;
+            let shown = if blocks.is_empty() {
+                paint.dim("—")
+            } else {
+                sanitize(&truncate_words(&blocks_text(blocks), text_width)).into_owned()
+            };
+            let _ = writeln!(out, "  {:<6}{}", lang, shown);
+        }
+        for f in &p.findings {
+            let check = f.check.as_str();
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                paint.warn(&format!("! {check}:")),
+                sanitize(&f.message)
+            );
+        }
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.dim(&format!("{hidden} pairs without findings not shown"))
+        );
+    }
+    let s = &a.summary;
+    let checks: Vec<String> = s.checks.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint.heading(&format!(
+            "{} pairs, {} findings{}",
+            s.pairs,
+            s.findings,
+            if checks.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", checks.join(", "))
+            }
+        ))
+    );
+    out
+}

@@ -1,0 +1,191 @@
+//! The terminal redline of a comparison: a header per entry, words marked `[-deleted-]`
+//! and `{+inserted+}` (red struck through and green with colour), unchanged runs counted.
+
+use std::fmt::Write as _;
+use std::io;
+
+use super::{Paint, sanitize};
+use crate::diff::{Comparison, Entry, Kind, Op};
+use crate::report::View;
+use crate::report::naming::{header_parts, profile, summary_line};
+
+/// Render the comparison for a terminal.
+pub fn render(c: &Comparison, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(text(c, view).as_bytes())
+}
+
+fn text(c: &Comparison, view: &View) -> String {
+    let paint = view.paint;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}\n{} {}\n{}",
+        paint.old_side("---"),
+        sanitize(&c.old.label),
+        paint.new_side("+++"),
+        sanitize(&c.new.label),
+        paint.dim(&profile(c))
+    );
+    // Renumbering alone is shown only on request: it is the noise accord exists to remove,
+    // and the summary line still counts it.
+    let notable: Vec<bool> = c
+        .entries
+        .iter()
+        .map(|e| e.kind != Kind::Unchanged || e.moved)
+        .collect();
+    let last = c.entries.len().saturating_sub(1);
+    let shown: Vec<bool> = (0..c.entries.len())
+        .map(|i| {
+            view.all
+                || (i.saturating_sub(view.context)..=(i + view.context).min(last))
+                    .any(|k| notable[k])
+        })
+        .collect();
+    let mut hidden = (0usize, 0usize);
+    let flush = |out: &mut String, hidden: &mut (usize, usize)| {
+        if hidden.0 > 0 {
+            let renumbered = if hidden.1 > 0 {
+                format!(", {} of them renumbered", hidden.1)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                paint.dim(&format!("  ⋯ {} unchanged{renumbered}", hidden.0))
+            );
+        }
+        *hidden = (0, 0);
+    };
+    for (entry, show) in c.entries.iter().zip(shown) {
+        if !show {
+            hidden.0 += 1;
+            hidden.1 += usize::from(entry.renumbered);
+            continue;
+        }
+        flush(&mut out, &mut hidden);
+        out.push('\n');
+        let _ = writeln!(out, "{}", header(c, entry, paint));
+        let body = body(entry, paint, c.options.ignore_punctuation);
+        for line in wrap(&body, view.width.saturating_sub(2).max(20)) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    flush(&mut out, &mut hidden);
+    let _ = writeln!(out, "\n{}", paint.heading(&summary_line(c)));
+    out
+}
+
+fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
+    let (h, what) = header_parts(c, e);
+    let line = format!("{} — {}", sanitize(&h), what);
+    match e.kind {
+        Kind::Added => paint.new_side(&line),
+        Kind::Removed => paint.old_side(&line),
+        Kind::Unchanged if !e.moved && !e.renumbered => paint.dim(&line),
+        _ => paint.heading(&line),
+    }
+}
+
+/// The entry's text with changes marked: colour when on, and always the wdiff-style
+/// markers `[-deleted-]` / `{+inserted+}` so the change survives without colour.
+fn body(e: &Entry, paint: Paint, ignore_punctuation: bool) -> String {
+    if let Some(words) = &e.words {
+        let mut out = String::new();
+        for w in words {
+            let text = sanitize(&w.text);
+            let core = text.trim_end();
+            let space = &text[core.len()..];
+            // Whitespace alone is never a change worth marking, nor is punctuation when
+            // punctuation is ignored.
+            let ignored =
+                core.is_empty() || (ignore_punctuation && !core.chars().any(char::is_alphanumeric));
+            if ignored {
+                // The new text, unmarked: what the reader of the final version sees.
+                if w.op != Op::Delete {
+                    out.push_str(&text);
+                }
+                continue;
+            }
+            match w.op {
+                Op::Equal => out.push_str(&text),
+                Op::Delete => {
+                    let marked = if paint.color {
+                        paint.deleted(core)
+                    } else {
+                        format!("[-{core}-]")
+                    };
+                    out.push_str(&marked);
+                    out.push_str(space);
+                }
+                Op::Insert => {
+                    let marked = if paint.color {
+                        paint.inserted(core)
+                    } else {
+                        format!("{{+{core}+}}")
+                    };
+                    out.push_str(&marked);
+                    out.push_str(space);
+                }
+            }
+        }
+        if let Some(note) = &e.fallback {
+            let _ = write!(out, " {}", paint.warn(&format!("({note})")));
+        }
+        return out;
+    }
+    let blocks = if e.new.is_empty() { &e.old } else { &e.new };
+    let text: String = blocks
+        .iter()
+        .map(|b| sanitize(&b.display_text()).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    match e.kind {
+        Kind::Added if !paint.color => format!("{{+{text}+}}"),
+        Kind::Removed if !paint.color => format!("[-{text}-]"),
+        Kind::Added => paint.inserted(&text),
+        Kind::Removed => paint.deleted(&text),
+        _ => text,
+    }
+}
+
+/// Wrap at word boundaries to `width` visible columns, ignoring colour escape sequences.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for word in text.split(' ') {
+        let w = visible_width(word);
+        if line_width > 0 && line_width + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        if line_width > 0 {
+            line.push(' ');
+            line_width += 1;
+        }
+        line.push_str(word);
+        line_width += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn visible_width(s: &str) -> usize {
+    let mut width = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        if in_escape {
+            in_escape = c != 'm';
+            continue;
+        }
+        if c == '\u{1b}' {
+            in_escape = true;
+            continue;
+        }
+        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
