@@ -1,8 +1,8 @@
 //! The aligner: pairs the blocks of two versions, in passes from surest to loosest
-//! ([`passes`](self::passes)). One entry point, [`align`].
+//! (`passes`). One entry point, [`align`].
 //!
 //! 1. Identical text (label stripped) in the same order: a patience diff over block hashes
-//!    ([`patience`](self::patience)), so one inserted paragraph costs one entry, not a
+//!    (`patience`), so one inserted paragraph costs one entry, not a
 //!    renumbering of everything after it.
 //! 2. Identical text out of order: moved blocks, by hash.
 //! 3. Inside each stretch the first pass left unpaired: same number and similar text, then
@@ -11,7 +11,7 @@
 //!    block is compared with every other.
 //! 5. Splits and merges: a leftover block next to a pair whose text it completes.
 //!
-//! Similarity is the overlap of word multisets ([`bags`](self::bags)), built only for the
+//! Similarity is the overlap of word multisets (`bags`), built only for the
 //! blocks the exact passes left. Cost is near linear for realistic edits: hashing, one diff
 //! of hashes, and similarity only within small stretches or among a handful of candidates.
 

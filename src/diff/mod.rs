@@ -1,10 +1,10 @@
 //! The diff engine: one entry point, [`compare`], from two versions to one [`Comparison`] —
 //! the `accord.diff/1` contract every report renders.
 //!
-//! The steps: pair the blocks ([`pairing`](self::pairing), on the aligner), order the
-//! pairs as entries in the new version's order ([`entries`](self::entries)), flag the pairs
-//! that left their place ([`moves`](self::moves)), and diff the words of every changed,
-//! split and merged entry ([`words`](self::words)).
+//! The steps: pair the blocks (`pairing`, on the aligner), order the
+//! pairs as entries in the new version's order (`entries`), flag the pairs
+//! that left their place (`moves`), and diff the words of every changed,
+//! split and merged entry (`words`).
 
 #![warn(missing_docs)]
 

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::label::Style;
-use super::{LabelShape, ordinal};
+use super::label::ordinal;
+use super::structure::LabelShape;
 use crate::model::{Block, BlockType, Finding, FindingKind};
 
 /// Numbers of one sequence: headings of one style under one parent (`3.1`, `3.2` under

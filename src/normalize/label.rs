@@ -554,6 +554,21 @@ fn cjk_or_ascii_value(s: &str) -> Option<u32> {
     cjk_value(s)
 }
 
+/// Main number and letter suffix of a normalized number: `"4c"` → (4, Some('c')), the last
+/// part of a dotted number, a letter label by its place in the alphabet.
+pub fn ordinal(number: &str) -> Option<(u32, Option<char>)> {
+    let last = number.rsplit('.').next()?;
+    let digits: String = last.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = last[digits.len()..].chars().next();
+    if digits.is_empty() {
+        let c = suffix?;
+        return c
+            .is_ascii_lowercase()
+            .then(|| (c as u32 - 'a' as u32 + 1, None));
+    }
+    Some((digits.parse().ok()?, suffix))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -621,6 +636,13 @@ mod tests {
         assert_eq!(num("C. Third part"), pair("C.", "c"));
         let label = parse("I. - Die Grundrechte").unwrap();
         assert_eq!(&"I. - Die Grundrechte"[label.rest..], "Die Grundrechte");
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("4c"), Some((4, Some('c'))));
+        assert_eq!(ordinal("3.12"), Some((12, None)));
+        assert_eq!(ordinal("b"), Some((2, None)));
     }
 
     #[test]

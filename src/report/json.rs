@@ -31,7 +31,7 @@ fn pretty<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T, depth: usize)
     value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
-/// The `accord.diff/1` report, written straight into `out` as [`write`] writes it. Entries,
+/// The `accord.diff/1` report, written straight into `out` as [`write()`] writes it. Entries,
 /// nearly all of a large report, are serialised on every core, a batch at a time so memory
 /// stays bounded.
 pub fn comparison(comparison: &Comparison, _: &View, out: &mut dyn Write) -> io::Result<()> {

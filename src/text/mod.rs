@@ -1,12 +1,12 @@
 //! Text utilities every stage shares, and the leaf of the pipeline: it depends on no other
 //! module of accord.
 //!
-//! - [`collapse`]: whitespace and invisible characters, and the collapsed text a block shows;
-//! - [`fold`]: typographic variants (quotes, dashes, full-width forms) folded for matching;
+//! - [`collapse`](mod@collapse): whitespace and invisible characters, and the collapsed text a block shows;
+//! - [`fold`](mod@fold): typographic variants (quotes, dashes, full-width forms) folded for matching;
 //! - [`numerals`]: Chinese and Roman numerals, and digits of other scripts read as ASCII;
 //! - [`punctuation`]: the punctuation that ends prose in the scripts accord meets;
 //! - [`tokens`]: words, punctuation marks and single Han characters, for word diffs;
-//! - [`width`]: width in terminal columns, East Asian wide characters counting two.
+//! - [`width`](mod@width): width in terminal columns, East Asian wide characters counting two.
 
 pub mod collapse;
 pub mod fold;

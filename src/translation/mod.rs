@@ -3,14 +3,14 @@
 //! `accord.align/1` contract.
 //!
 //! The first version is the pivot; each other version is aligned to it
-//! ([`pairwise`](self::pairwise)), and the pairwise links are joined on the pivot's blocks into
-//! rows across all versions ([`rows`](self::rows)). Signals, strongest first: matching
+//! (`pairwise`), and the pairwise links are joined on the pivot's blocks into
+//! rows across all versions (`rows`). Signals, strongest first: matching
 //! number labels in any numbering script (`第一条` = `Статья 1` = `Article premier`, all
 //! number `1`), which anchor the alignment; then, in each stretch between anchors, a dynamic
 //! programme in the manner of Gale and Church that pairs blocks one-to-one, one-to-two or
 //! two-to-one (or leaves one unmatched) by heading structure, shared numbers and Latin-script
 //! tokens ([`anchors`]), and length ratio. Translations keep the order of their original, so
-//! the alignment is monotone. Each row is then checked ([`checks`](self::checks)).
+//! the alignment is monotone. Each row is then checked (`checks`).
 
 #![warn(missing_docs)]
 

@@ -1,0 +1,266 @@
+//! Blocks from units: each unit's label read, headings told from paragraphs, heading
+//! levels assigned, sections nested and the preamble marked. Every rule is general: nothing
+//! here knows any particular document.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::label::{self, Style};
+use super::segment::Unit;
+use crate::model::{Block, BlockType, Text};
+use crate::text;
+
+/// A title is short: longer text is a paragraph even without a final full stop.
+const TITLE_MAX_WIDTH: usize = 100;
+const TITLE_MAX_WORDS: usize = 15;
+/// An unnumbered heading has to be shorter still, as it has no label to vouch for it.
+const UNNUMBERED_TITLE_MAX_WIDTH: usize = 80;
+const UNNUMBERED_TITLE_MAX_WORDS: usize = 10;
+
+/// What the normalizer knows of a block beyond the block itself, while it classifies and
+/// nests them.
+#[derive(Debug, Clone)]
+pub(super) struct Extra {
+    pub shape: LabelShape,
+    pub markdown_level: Option<u8>,
+    pub pieces: usize,
+}
+
+pub(super) fn read_unit(
+    unit: &Unit<'_>,
+    source: &Arc<String>,
+    empty_path: &Arc<[String]>,
+) -> (Block, Extra) {
+    let offset = |part: &str| part.as_ptr() as usize - source.as_ptr() as usize;
+    // A one-line block that is already clean (single spaces, composed characters) is its
+    // own normalized text: the block shares it with the source instead of a copy.
+    let clean_line = match unit.pieces.as_slice() {
+        [only] if unit.markdown_level.is_none() => {
+            Some(only.text.trim()).filter(|t| text::is_collapsed(t))
+        }
+        _ => None,
+    };
+    let (label, text) = match clean_line {
+        Some(line) => {
+            let label = label::parse(line);
+            let start = offset(line) + label.as_ref().map_or(0, |l| l.rest);
+            (
+                label,
+                Text::shared(source, start..offset(line) + line.len()),
+            )
+        }
+        None => {
+            let mut joined = unit.collapsed();
+            let label = label::parse(&joined);
+            if let Some(l) = &label {
+                joined.replace_range(..l.rest, "");
+            }
+            (label, Text::from(joined))
+        }
+    };
+    let (printed, number, shape) = match label {
+        Some(l) => (l.printed, Some(l.number), Some((l.style, l.trailing_dot))),
+        None => (String::new(), None, None),
+    };
+    let block = Block {
+        kind: BlockType::Paragraph,
+        level: None,
+        label: printed,
+        number,
+        section: Arc::clone(empty_path),
+        line: unit.first_line(),
+        text,
+        span: unit.span(source),
+        preamble: false,
+    };
+    let extra = Extra {
+        shape,
+        markdown_level: unit.markdown_level,
+        pieces: unit.pieces.len(),
+    };
+    (block, extra)
+}
+
+/// Label styles of list items: they number paragraphs, never headings.
+fn is_list_style(style: &Style) -> bool {
+    matches!(
+        style,
+        Style::Paren
+            | Style::CloseParen
+            | Style::LowerLetter
+            | Style::LowerRoman
+            | Style::Circled
+            | Style::CjkParen
+    )
+}
+
+/// Whether text after a label reads as a title: short, not a sentence going on, and
+/// without the punctuation that ends prose (unless it is all capitals, as titles are).
+fn reads_as_title(text: &str, max_width: usize, max_words: usize) -> bool {
+    if text.is_empty() {
+        return true;
+    }
+    if text::wider_than(text, max_width) || text.split_whitespace().nth(max_words).is_some() {
+        return false;
+    }
+    if text.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    // Capitals count only in scripts that have them: Arabic or Chinese text is never "all caps".
+    let all_caps = letters.len() >= 3
+        && letters.iter().all(|c| !c.is_lowercase())
+        && letters.iter().any(|c| c.is_uppercase());
+    match text::last_significant_char(text) {
+        Some('.') if all_caps => true,
+        Some(c) => !text::is_terminal_punctuation(c),
+        None => true,
+    }
+}
+
+/// Punctuation after which the next block goes on with the same sentence.
+fn ends_mid_sentence(text: &str) -> bool {
+    matches!(
+        text::last_significant_char(text),
+        Some(',' | ';' | '，' | '；' | '،' | '؛')
+    )
+}
+
+pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], markdown: bool, source: &str) {
+    for i in 0..blocks.len() {
+        let (block, extra) = (&blocks[i], &extras[i]);
+        let heading = if markdown {
+            extra.markdown_level.is_some()
+        } else if let Some((style, _)) = &extra.shape {
+            !is_list_style(style)
+                && extra.pieces <= 2
+                && reads_as_title(&block.text, TITLE_MAX_WIDTH, TITLE_MAX_WORDS)
+        } else {
+            let previous_continues =
+                i > 0 && ends_mid_sentence(&source[blocks[i - 1].span.clone()]);
+            i + 1 < blocks.len()
+                && !previous_continues
+                && extra.pieces == 1
+                && reads_as_title(
+                    &block.text,
+                    UNNUMBERED_TITLE_MAX_WIDTH,
+                    UNNUMBERED_TITLE_MAX_WORDS,
+                )
+                && block.text.chars().any(char::is_alphabetic)
+                && !block.text.chars().any(|c| c.is_ascii_digit())
+        };
+        blocks[i].kind = if heading {
+            BlockType::Heading
+        } else {
+            BlockType::Paragraph
+        };
+    }
+}
+
+/// Heading levels: Markdown's `#` count where there is one; otherwise each numbering style
+/// takes the next level in order of first appearance (as reStructuredText does with its
+/// underlines), and an unnumbered heading sits at the level of the numbered heading that
+/// follows it.
+fn levels(blocks: &[Block], extras: &[Extra]) -> Vec<Option<u8>> {
+    let mut order: Vec<&Style> = Vec::new();
+    let mut levels: Vec<Option<u8>> = blocks
+        .iter()
+        .zip(extras)
+        .map(|(block, extra)| {
+            if block.kind != BlockType::Heading {
+                return None;
+            }
+            if let Some(level) = extra.markdown_level {
+                return Some(level);
+            }
+            let (style, _) = extra.shape.as_ref()?;
+            let index = match order.iter().position(|s| *s == style) {
+                Some(i) => i,
+                None => {
+                    order.push(style);
+                    order.len() - 1
+                }
+            };
+            Some(u8::try_from(index + 1).unwrap_or(u8::MAX))
+        })
+        .collect();
+    let mut following: Option<u8> = None;
+    for i in (0..blocks.len()).rev() {
+        if blocks[i].kind != BlockType::Heading {
+            continue;
+        }
+        match levels[i] {
+            Some(level) => following = Some(level),
+            None => levels[i] = Some(following.unwrap_or(1)),
+        }
+    }
+    levels
+}
+
+/// How a block was numbered, for the numbering checks: its label style and whether a
+/// decimal label ended with a dot.
+pub(super) type LabelShape = Option<(Style, bool)>;
+
+/// Heading levels, section paths and the preamble, set on the blocks in place.
+pub(super) fn structure(blocks: &mut [Block], extras: &[Extra]) {
+    let levels = levels(blocks, extras);
+    let numbered_heading =
+        |i: usize| blocks[i].kind == BlockType::Heading && extras[i].shape.is_some();
+    let first_numbered_heading = (0..blocks.len()).find(|&i| numbered_heading(i));
+    let title_index = document_title(blocks, extras, &levels);
+    // The preamble runs from the last heading before the first numbered one (a title, a
+    // `Preamble` heading) to that numbered heading: notes above a `Preamble` heading, such as
+    // "Adopted by resolution 217 A (III)", are not part of it.
+    let preamble_start = first_numbered_heading.map(|first| {
+        blocks[..first]
+            .iter()
+            .rposition(|b| b.kind == BlockType::Heading)
+            .map_or(0, |h| h + 1)
+    });
+
+    let mut stack: Vec<(u8, String)> = Vec::new();
+    // The path of the innermost open section, shared by every block in it.
+    let mut path: Arc<[String]> = Arc::from(Vec::new());
+    for (i, block) in blocks.iter_mut().enumerate() {
+        let section = if let Some(level) = levels[i] {
+            let key = block
+                .number
+                .clone()
+                .unwrap_or_else(|| block.text.to_string());
+            if Some(i) == title_index {
+                Arc::from(vec![key])
+            } else {
+                while stack.last().is_some_and(|(l, _)| *l >= level) {
+                    stack.pop();
+                }
+                stack.push((level, key));
+                path = stack.iter().map(|(_, k)| k.clone()).collect();
+                Arc::clone(&path)
+            }
+        } else {
+            Arc::clone(&path)
+        };
+        block.preamble = block.kind == BlockType::Paragraph
+            && extras[i].shape.is_none()
+            && preamble_start.is_some_and(|start| i >= start)
+            && first_numbered_heading.is_some_and(|first| i < first);
+        block.level = levels[i];
+        block.section = section;
+    }
+}
+
+/// The document's title: a first unnumbered heading alone at the outermost level. It names
+/// the whole document, so it is left out of every section path.
+fn document_title(blocks: &[Block], extras: &[Extra], levels: &[Option<u8>]) -> Option<usize> {
+    let first = blocks.first()?;
+    if first.kind != BlockType::Heading || extras[0].shape.is_some() {
+        return None;
+    }
+    let level = levels[0]?;
+    let mut counts: HashMap<u8, usize> = HashMap::new();
+    for l in levels.iter().flatten() {
+        *counts.entry(*l).or_default() += 1;
+    }
+    let outermost = *counts.keys().min()?;
+    (level == outermost && counts[&level] == 1).then_some(0)
+}
