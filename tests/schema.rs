@@ -7,7 +7,7 @@ use crate::util::root;
 fn schemas_match_the_code() {
     let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
     for (file, generated) in accord::report::schema::all() {
-        let path = root().join("schemas").join(file);
+        let path = root().join("schemas").join(&file);
         if update {
             std::fs::write(&path, &generated).unwrap();
         }

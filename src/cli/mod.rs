@@ -17,8 +17,8 @@ use accord::source::{self, Input, ReadOptions, git::Repo, manifest};
 use accord::translation::{self, LanguageVersion};
 pub use args::Cli;
 use args::{
-    AlignArgs, BlameArgs, ColorChoice, Command, DiffArgs, FailOn, InputOptions, LogArgs,
-    OutlineArgs, OutputOptions, VersionsArgs,
+    AlignArgs, BlameArgs, ColorChoice, Command, DataFormat, DiffArgs, FailOn, InputOptions,
+    LogArgs, OutlineArgs, OutputOptions, VersionsArgs,
 };
 
 /// What a run found, for the exit status: 0 nothing to report, 1 something, as diff(1).
@@ -193,30 +193,43 @@ fn align(args: &AlignArgs) -> Result<Outcome> {
     Ok(Outcome::of(alignment.summary.findings > 0))
 }
 
-fn history_settings(input: &InputOptions) -> history::Settings {
-    history::Settings {
+/// A history command: the repository opened, the result computed with a progress bar, and
+/// its report written.
+fn from_history<T: Report>(
+    input: &InputOptions,
+    output: &OutputOptions,
+    format: DataFormat,
+    compute: impl FnOnce(&Repo, &history::Settings, &Bar) -> Result<T, source::SourceError>,
+) -> Result<Outcome> {
+    let repo = Repo::open(input.repo.as_deref())?;
+    let settings = history::Settings {
         encoding: input.encoding.clone(),
         normalize: normalize::Options {
             repair: !input.no_repair,
         },
         diff: diff::Options::default(),
-    }
+    };
+    let result = compute(&repo, &settings, &Bar::new())?;
+    write_report(&result, format, &output.view(), output)?;
+    Ok(Outcome::Clean)
 }
 
 fn log(args: &LogArgs) -> Result<Outcome> {
-    let repo = Repo::open(args.input.repo.as_deref())?;
-    let settings = history_settings(&args.input);
-    let log = history::log(&repo, &args.path, &args.range, &settings, &Bar::new())?;
-    write_report(&log, args.format, &args.output.view(), &args.output)?;
-    Ok(Outcome::Clean)
+    from_history(
+        &args.input,
+        &args.output,
+        args.format,
+        |repo, settings, bar| history::log(repo, &args.path, &args.range, settings, bar),
+    )
 }
 
 fn blame(args: &BlameArgs) -> Result<Outcome> {
-    let repo = Repo::open(args.input.repo.as_deref())?;
-    let settings = history_settings(&args.input);
-    let blame = history::blame(&repo, &args.path, &args.rev, &settings, &Bar::new())?;
-    write_report(&blame, args.format, &args.output.view(), &args.output)?;
-    Ok(Outcome::Clean)
+    from_history(
+        &args.input,
+        &args.output,
+        args.format,
+        |repo, settings, bar| history::blame(repo, &args.path, &args.rev, settings, bar),
+    )
 }
 
 fn versions(args: &VersionsArgs) -> Result<Outcome> {

@@ -74,7 +74,6 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
                     .iter()
                     .any(|(other, at)| other != style && *at > since)
         };
-        let what = noun(block.kind);
         let current = Last {
             value,
             number,
@@ -93,40 +92,12 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
             let same_section = std::sync::Arc::ptr_eq(prev.section, &block.section)
                 || **prev.section == *block.section;
             let restart = value == (1, None) && (!same_section || interrupted(prev.index));
-            let (p, s) = prev.value;
-            let follows = match value {
-                (n, None) => n == p + 1,
-                (n, Some(_)) => n == p || n == p + 1,
-            } || (value.0 == p && value.1 > s);
-            if !restart && !follows {
-                let finding = if value == prev.value {
-                    (
-                        FindingKind::Duplicate,
-                        format!("{what} number {number} appears twice in a row"),
-                    )
-                } else if value.0 > p + 1 {
-                    let missing = if value.0 == p + 2 {
-                        format!("{}", p + 1)
-                    } else {
-                        format!("{}–{}", p + 1, value.0 - 1)
-                    };
-                    (
-                        FindingKind::Gap,
-                        format!(
-                            "{what} numbering skips {missing}: {} is followed by {number}",
-                            prev.number
-                        ),
-                    )
-                } else {
-                    (
-                        FindingKind::OutOfOrder,
-                        format!("{what} {number} comes after {}", prev.number),
-                    )
-                };
+            if !restart && !follows(prev.value, value) {
+                let (kind, message) = sequence_break(noun(block.kind), &prev, value, number);
                 findings.push(Finding {
-                    kind: finding.0,
+                    kind,
                     line: block.line,
-                    message: finding.1,
+                    message,
                 });
             }
         }
@@ -138,6 +109,52 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether `value` may come next after `previous` in one sequence: the next number, or a
+/// lettered one inserted at or after it (`4`, `4a`, `4b`, `5`).
+fn follows(previous: (u32, Option<char>), value: (u32, Option<char>)) -> bool {
+    let (p, s) = previous;
+    let next = match value {
+        (n, None) => n == p + 1,
+        (n, Some(_)) => n == p || n == p + 1,
+    };
+    next || (value.0 == p && value.1 > s)
+}
+
+/// What is wrong where `number` does not follow `previous`: a duplicate, a gap or a number
+/// out of order.
+fn sequence_break(
+    what: &str,
+    previous: &Last<'_>,
+    value: (u32, Option<char>),
+    number: &str,
+) -> (FindingKind, String) {
+    let p = previous.value.0;
+    if value == previous.value {
+        (
+            FindingKind::Duplicate,
+            format!("{what} number {number} appears twice in a row"),
+        )
+    } else if value.0 > p + 1 {
+        let missing = if value.0 == p + 2 {
+            format!("{}", p + 1)
+        } else {
+            format!("{}–{}", p + 1, value.0 - 1)
+        };
+        (
+            FindingKind::Gap,
+            format!(
+                "{what} numbering skips {missing}: {} is followed by {number}",
+                previous.number
+            ),
+        )
+    } else {
+        (
+            FindingKind::OutOfOrder,
+            format!("{what} {number} comes after {}", previous.number),
+        )
+    }
 }
 
 /// Dotted headings of one depth should all end with a dot or all not (`4.1` vs `4.2.`):

@@ -156,66 +156,53 @@ fn supported<T>(renderers: &[(Format, Renderer<T>)]) -> String {
     }
 }
 
-impl Report for Comparison {
-    const NAME: &'static str = "the comparison";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::diff::render),
-        (Format::Json, json::comparison),
-        (Format::Html, html::diff::render),
-        (Format::Markdown, markdown::render),
-    ];
+/// Each result's name and its renderers by format, as one table: the one place where
+/// formats are chosen.
+macro_rules! reports {
+    ($($result:ty: $name:literal { $($format:ident => $renderer:path),+ $(,)? })*) => {
+        $(impl Report for $result {
+            const NAME: &'static str = $name;
+            const RENDERERS: &'static [(Format, Renderer<Self>)] =
+                &[$((Format::$format, $renderer)),+];
+        })*
+    };
 }
 
-impl Report for Outline {
-    const NAME: &'static str = "the outline";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::outline::render),
-        (Format::Json, json::write),
-    ];
-}
-
-impl Report for Alignment {
-    const NAME: &'static str = "the alignment";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::align::render),
-        (Format::Json, json::write),
-        (Format::Html, html::align::render),
-        (Format::Tsv, tsv::render),
-        (Format::Tmx, tmx::render),
-    ];
-}
-
-impl Report for Timeline {
-    const NAME: &'static str = "the timeline of three or more versions";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::history::timeline),
-        (Format::Json, json::write),
-        (Format::Html, html::timeline::render),
-    ];
-}
-
-impl Report for Log {
-    const NAME: &'static str = "the log";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::history::log),
-        (Format::Json, json::write),
-    ];
-}
-
-impl Report for Blame {
-    const NAME: &'static str = "the blame";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::history::blame),
-        (Format::Json, json::write),
-    ];
-}
-
-impl Report for Manifest {
-    const NAME: &'static str = "the list of versions";
-    const RENDERERS: &'static [(Format, Renderer<Self>)] = &[
-        (Format::Text, terminal::history::versions),
-        (Format::Json, json::write),
-    ];
+reports! {
+    Comparison: "the comparison" {
+        Text => terminal::diff::render,
+        Json => json::comparison,
+        Html => html::diff::render,
+        Markdown => markdown::render,
+    }
+    Outline: "the outline" {
+        Text => terminal::outline::render,
+        Json => json::write,
+    }
+    Alignment: "the alignment" {
+        Text => terminal::align::render,
+        Json => json::write,
+        Html => html::align::render,
+        Tsv => tsv::render,
+        Tmx => tmx::render,
+    }
+    Timeline: "the timeline of three or more versions" {
+        Text => terminal::history::timeline,
+        Json => json::write,
+        Html => html::timeline::render,
+    }
+    Log: "the log" {
+        Text => terminal::history::log,
+        Json => json::write,
+    }
+    Blame: "the blame" {
+        Text => terminal::history::blame,
+        Json => json::write,
+    }
+    Manifest: "the list of versions" {
+        Text => terminal::history::versions,
+        Json => json::write,
+    }
 }
 
 /// A report rendered into a string, for tests and callers that want one.

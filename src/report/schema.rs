@@ -3,43 +3,29 @@
 
 use schemars::JsonSchema;
 
-fn schema_of<T: JsonSchema>() -> String {
-    let schema = schemars::schema_for!(T);
-    let mut out = serde_json::to_string_pretty(&schema).expect("schema serialises");
-    out.push('\n');
-    out
+use crate::diff::{self, Comparison};
+use crate::history::{self, Blame, Log, Timeline};
+use crate::normalize::{self, Outline};
+use crate::source::manifest::{self, Manifest};
+use crate::translation::{self, Alignment};
+
+/// Every contract: its file in `schemas/`, named after its `schema` field (`accord.diff/1`
+/// is `accord.diff-1.schema.json`), and the schema's text.
+pub fn all() -> Vec<(String, String)> {
+    vec![
+        contract::<Outline>(normalize::OUTLINE_SCHEMA),
+        contract::<Comparison>(diff::SCHEMA),
+        contract::<Alignment>(translation::SCHEMA),
+        contract::<Log>(history::LOG_SCHEMA),
+        contract::<Blame>(history::BLAME_SCHEMA),
+        contract::<Timeline>(history::TIMELINE_SCHEMA),
+        contract::<Manifest>(manifest::SCHEMA),
+    ]
 }
 
-/// Every contract: file name in `schemas/` and the schema's text.
-pub fn all() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "accord.outline-1.schema.json",
-            schema_of::<crate::normalize::Outline>(),
-        ),
-        (
-            "accord.diff-1.schema.json",
-            schema_of::<crate::diff::Comparison>(),
-        ),
-        (
-            "accord.align-1.schema.json",
-            schema_of::<crate::translation::Alignment>(),
-        ),
-        (
-            "accord.log-1.schema.json",
-            schema_of::<crate::history::Log>(),
-        ),
-        (
-            "accord.blame-1.schema.json",
-            schema_of::<crate::history::Blame>(),
-        ),
-        (
-            "accord.timeline-1.schema.json",
-            schema_of::<crate::history::Timeline>(),
-        ),
-        (
-            "accord.versions-1.schema.json",
-            schema_of::<crate::source::manifest::Manifest>(),
-        ),
-    ]
+fn contract<T: JsonSchema>(name: &str) -> (String, String) {
+    let schema = schemars::schema_for!(T);
+    let mut text = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    text.push('\n');
+    (format!("{}.schema.json", name.replace('/', "-")), text)
 }

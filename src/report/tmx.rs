@@ -38,8 +38,9 @@ fn text(a: &Alignment) -> String {
     );
     let _ = writeln!(
         out,
-        "  <header creationtool=\"accord\" creationtoolversion=\"{}\" segtype=\"paragraph\" o-tmf=\"accord.align/1\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>",
+        "  <header creationtool=\"accord\" creationtoolversion=\"{}\" segtype=\"paragraph\" o-tmf=\"{}\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>",
         env!("CARGO_PKG_VERSION"),
+        crate::translation::SCHEMA,
         xml(&a.documents[0].language)
     );
     out.push_str("  <body>\n");

@@ -139,10 +139,8 @@ mod tests {
 
     #[test]
     fn other_digits_read_as_ascii() {
-        assert_eq!(ascii_form('３'), '3');
-        assert_eq!(ascii_form('．'), '.');
-        assert_eq!(ascii_form('٥'), '5');
-        assert_eq!(ascii_form('۵'), '5');
-        assert_eq!(ascii_form('x'), 'x');
+        for (other, ascii) in [('３', '3'), ('．', '.'), ('٥', '5'), ('۵', '5'), ('x', 'x')] {
+            assert_eq!(ascii_form(other), ascii, "{other}");
+        }
     }
 }

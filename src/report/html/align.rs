@@ -51,7 +51,7 @@ pub fn render(a: &Alignment, _: &View, out: &mut dyn io::Write) -> io::Result<()
         .iter()
         .map(|d| (visible(&d.label), d.language.clone()))
         .collect();
-    let page = render_template(
+    render_template(
         "align.html",
         include_str!("../assets/align.html"),
         minijinja::context! {
@@ -60,6 +60,6 @@ pub fn render(a: &Alignment, _: &View, out: &mut dyn io::Write) -> io::Result<()
             pairs => a.summary.pairs,
             findings => a.summary.findings,
         },
-    );
-    out.write_all(page.as_bytes())
+        out,
+    )
 }

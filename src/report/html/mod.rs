@@ -145,7 +145,12 @@ pub(super) fn label_of(b: &Block) -> String {
 
 /// Render one of the simpler pages (no script): the shared CSS and its CSP hash are added to
 /// the context.
-pub(crate) fn render_template(name: &str, source: &str, context: minijinja::Value) -> String {
+pub(super) fn render_template(
+    name: &str,
+    source: &str,
+    context: minijinja::Value,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut env = minijinja::Environment::new();
     env.add_template(name, source).expect("template parses");
     let base = minijinja::context! {
@@ -153,9 +158,11 @@ pub(crate) fn render_template(name: &str, source: &str, context: minijinja::Valu
         css => CSS,
         style_hash => csp_hash(CSS),
     };
-    env.get_template(name)
+    let page = env
+        .get_template(name)
         .and_then(|tpl| tpl.render(minijinja::context! { ..base, ..context }))
-        .expect("template renders")
+        .expect("template renders");
+    out.write_all(page.as_bytes())
 }
 
 #[cfg(test)]

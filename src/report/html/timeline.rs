@@ -31,7 +31,7 @@ pub fn render(t: &Timeline, _: &View, out: &mut dyn io::Write) -> io::Result<()>
         })
         .collect();
     let versions: Vec<String> = t.versions.iter().map(|v| visible(v)).collect();
-    let page = render_template(
+    render_template(
         "timeline.html",
         include_str!("../assets/timeline.html"),
         minijinja::context! {
@@ -39,6 +39,6 @@ pub fn render(t: &Timeline, _: &View, out: &mut dyn io::Write) -> io::Result<()>
             blocks => minijinja::Value::from(minijinja::value::Serde(&blocks)),
             profile => profile_of(&t.options),
         },
-    );
-    out.write_all(page.as_bytes())
+        out,
+    )
 }

@@ -109,22 +109,8 @@ fn body(e: &Entry, paint: Paint, ignore_punctuation: bool) -> String {
             }
             match w.op {
                 Op::Equal => out.push_str(&text),
-                Op::Delete => {
-                    let marked = if paint.color {
-                        paint.deleted(core)
-                    } else {
-                        format!("[-{core}-]")
-                    };
-                    out.push_str(&marked);
-                    out.push_str(space);
-                }
-                Op::Insert => {
-                    let marked = if paint.color {
-                        paint.inserted(core)
-                    } else {
-                        format!("{{+{core}+}}")
-                    };
-                    out.push_str(&marked);
+                Op::Delete | Op::Insert => {
+                    out.push_str(&marked(w.op, core, paint));
                     out.push_str(space);
                 }
             }
@@ -146,6 +132,16 @@ fn body(e: &Entry, paint: Paint, ignore_punctuation: bool) -> String {
         Kind::Added => paint.inserted(&text),
         Kind::Removed => paint.deleted(&text),
         _ => text,
+    }
+}
+
+/// Deleted or inserted words: coloured when colour is on, else between wdiff's markers.
+fn marked(op: Op, core: &str, paint: Paint) -> String {
+    match (op, paint.color) {
+        (Op::Delete, true) => paint.deleted(core),
+        (Op::Delete, false) => format!("[-{core}-]"),
+        (_, true) => paint.inserted(core),
+        (_, false) => format!("{{+{core}+}}"),
     }
 }
 

@@ -20,6 +20,30 @@ pub fn render(outline: &Outline, view: &View, out: &mut dyn io::Write) -> io::Re
 
 fn text(outline: &Outline, paint: Paint) -> String {
     let mut out = String::new();
+    counts(&mut out, outline, paint);
+    tree(&mut out, &outline.blocks, paint);
+    if !outline.findings.is_empty() {
+        section_title(&mut out, "Findings", outline.findings.len(), paint);
+        for f in &outline.findings {
+            let kind = paint.warn(&format!("{:<19}", f.kind.as_str()));
+            let message = sanitize(&f.message);
+            let _ = writeln!(out, "  line {:<5} {kind} {message}", f.line);
+        }
+    }
+    if !outline.repairs.is_empty() {
+        section_title(&mut out, "Repairs", outline.repairs.len(), paint);
+        for r in &outline.repairs {
+            let kind = paint.dim(&format!("{:<19}", r.kind.as_str()));
+            let before = sanitize(&r.before.replace('\n', "⏎")).into_owned();
+            let after = sanitize(&r.after.replace('\n', "⏎")).into_owned();
+            let _ = writeln!(out, "  line {:<5} {kind} {before} → {after}", r.line);
+        }
+    }
+    out
+}
+
+/// The first line: the input and what it holds.
+fn counts(out: &mut String, outline: &Outline, paint: Paint) {
     let blocks = &outline.blocks;
     let headings = blocks.iter().filter(|b| b.is_heading()).count();
     let paragraphs = blocks.len() - headings;
@@ -37,6 +61,15 @@ fn text(outline: &Outline, paint: Paint) -> String {
             String::new()
         }
     );
+}
+
+fn section_title(out: &mut String, name: &str, count: usize, paint: Paint) {
+    let _ = writeln!(out, "\n{}", paint.heading(&format!("{name} ({count})")));
+}
+
+/// Every block, indented by its level: headings with their paragraph counts, paragraphs by
+/// label and first words.
+fn tree(out: &mut String, blocks: &[Block], paint: Paint) {
     let mut preamble_shown = false;
     for (i, block) in blocks.iter().enumerate() {
         match block.kind {
@@ -63,58 +96,21 @@ fn text(outline: &Outline, paint: Paint) -> String {
                     preamble_shown = true;
                     let _ = writeln!(out, "{}", paint.heading("Preamble"));
                 }
-                let level = enclosing_level(blocks, i);
-                let indent = "  ".repeat(level);
+                let indent = "  ".repeat(enclosing_level(blocks, i));
                 let label = if block.label.is_empty() {
-                    "¶".to_string()
+                    "¶"
                 } else {
-                    block.label.clone()
+                    block.label.as_str()
                 };
                 let _ = writeln!(
                     out,
                     "{indent}{} {}",
-                    paint.label(&sanitize(&label)),
+                    paint.label(&sanitize(label)),
                     sanitize(&truncate_words(&block.text, EXCERPT_WIDTH))
                 );
             }
         }
     }
-    if !outline.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            paint.heading(&format!("Findings ({})", outline.findings.len()))
-        );
-        for f in &outline.findings {
-            let kind = f.kind.as_str();
-            let _ = writeln!(
-                out,
-                "  line {:<5} {} {}",
-                f.line,
-                paint.warn(&format!("{kind:<19}")),
-                sanitize(&f.message)
-            );
-        }
-    }
-    if !outline.repairs.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            paint.heading(&format!("Repairs ({})", outline.repairs.len()))
-        );
-        for r in &outline.repairs {
-            let kind = r.kind.as_str();
-            let _ = writeln!(
-                out,
-                "  line {:<5} {} {} → {}",
-                r.line,
-                paint.dim(&format!("{kind:<19}")),
-                sanitize(&r.before.replace('\n', "⏎")),
-                sanitize(&r.after.replace('\n', "⏎"))
-            );
-        }
-    }
-    out
 }
 
 /// Paragraphs inside the section a heading opens (subsections included), and the range of
