@@ -199,7 +199,7 @@ fn document() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: crate::diff_properties::cases(),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions/conservation.txt"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/tests/conservation.txt"))),
         ..ProptestConfig::default()
     })]
 

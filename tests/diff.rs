@@ -312,4 +312,26 @@ fn html_report_of_the_declaration_is_small_and_self_contained() {
     }
     // Every paragraph has an anchor by its number in each version.
     assert!(html.contains("id=\"new-35\"") && html.contains("id=\"old-34\""));
+    // The policy allows the page's own style and script by their hashes, and nothing else:
+    // snapshots redact both, so the hashes are checked against the content here.
+    let between = |open: &str, close: &str| {
+        let start = html.find(open).unwrap() + open.len();
+        &html[start..start + html[start..].find(close).unwrap()]
+    };
+    let hash = |content: &str| {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let digest = sha2::Sha256::digest(content.as_bytes());
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    };
+    let style = hash(between("<style>", "</style>"));
+    let script = hash(between("<script>", "</script>"));
+    assert!(
+        html.contains(&format!("style-src 'sha256-{style}'")),
+        "style hash"
+    );
+    assert!(
+        html.contains(&format!("script-src 'sha256-{script}'")),
+        "script hash"
+    );
 }

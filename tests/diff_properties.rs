@@ -110,7 +110,7 @@ pub fn cases() -> u32 {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: cases(),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions/diff_properties.txt"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/tests/diff_properties.txt"))),
         ..ProptestConfig::default()
     })]
 

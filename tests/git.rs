@@ -24,7 +24,7 @@ fn git_at(dir: &Path, args: &[&str], date: Option<&str>) -> String {
         .env("GIT_AUTHOR_EMAIL", "committee@example.org")
         .env("GIT_COMMITTER_NAME", "Drafting Committee")
         .env("GIT_COMMITTER_EMAIL", "committee@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
         .env("GIT_CONFIG_NOSYSTEM", "1");
     if let Some(date) = date {
         cmd.env("GIT_AUTHOR_DATE", date)
@@ -428,7 +428,7 @@ fn git_external_diff_and_difftool() {
         .args(["diff", "HEAD~2", "HEAD~1"])
         .current_dir(repo.path())
         .env("GIT_EXTERNAL_DIFF", format!("{} git-diff", bin.display()))
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
         .output()
         .unwrap();
     assert!(
@@ -452,7 +452,7 @@ fn git_external_diff_and_difftool() {
             "HEAD~1",
         ])
         .current_dir(repo.path())
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
         .output()
         .unwrap();
     assert!(

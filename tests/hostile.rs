@@ -142,7 +142,7 @@ fn history_outputs_are_inert() {
         let ok = std::process::Command::new("git")
             .args(args)
             .current_dir(dir.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
             .env("GIT_AUTHOR_NAME", "Evil \u{1b}[2J\u{202e}Author")
             .env("GIT_AUTHOR_EMAIL", "e@example.org")
             .env("GIT_COMMITTER_NAME", "c")

@@ -10,6 +10,7 @@ mod diff_properties;
 mod errors;
 mod git;
 mod hostile;
+mod layout;
 mod outline;
 mod schema;
 mod snapshots;

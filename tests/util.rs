@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 
+/// A configuration file that holds nothing, so tests never read the user's git settings.
+pub const NO_CONFIG: &str = if cfg!(windows) { "NUL" } else { "/dev/null" };
+
 /// The accord binary built for this test run, with colour and locale noise removed.
 pub fn accord() -> Command {
     let mut cmd = Command::cargo_bin("accord").expect("binary builds");
@@ -41,4 +44,20 @@ pub fn all_texts() -> Vec<String> {
         );
     }
     out
+}
+
+/// Snapshot settings for HTML and TMX reports: what changes with every release or every
+/// style tweak (the inline CSS and script, their CSP hashes, the version) is redacted, so a
+/// snapshot shows the report's content and markup, and changes only when they do.
+pub fn redacted_reports() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"(?s)<style>.*?</style>", "<style>[css]</style>");
+    settings.add_filter(r"(?s)<script>.*?</script>", "<script>[script]</script>");
+    settings.add_filter(r"sha256-[A-Za-z0-9+/=]+", "sha256-[hash]");
+    settings.add_filter(r#"accord \d+\.\d+\.\d+"#, "accord [version]");
+    settings.add_filter(
+        r#"creationtoolversion="[^"]*""#,
+        r#"creationtoolversion="[version]""#,
+    );
+    settings
 }
