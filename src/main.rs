@@ -35,12 +35,12 @@ fn main() -> ExitCode {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc (v3) keeps freed memory for a second before giving it back to the system, and
-/// accord's whole run on two 50 MB versions takes about that long: the transient allocations
-/// of every stage add up in the peak, some 60 MB above what is ever live at once. Ten
-/// milliseconds (mimalloc v2's default) gives them back between stages: a tenth less peak
-/// memory for large inputs, for a few tens of milliseconds of page faults on memory reused
-/// after it was given back. `MIMALLOC_PURGE_DELAY` in the environment still decides when set.
+/// mimalloc (v3) keeps freed memory for a second before giving it back to the system, and a
+/// whole run on large versions takes about that long: the transient allocations of every
+/// stage would add up in the peak, well above what is ever live at once. Ten milliseconds
+/// (mimalloc v2's default) gives them back between stages, for some page faults on memory
+/// reused after it was given back (the trade is measured in bench/runs/).
+/// `MIMALLOC_PURGE_DELAY` in the environment still decides when set.
 #[allow(unsafe_code)]
 fn return_freed_memory_promptly() {
     /// `mi_option_purge_delay` in mimalloc.h, which the bindings leave unnamed.
@@ -51,11 +51,10 @@ fn return_freed_memory_promptly() {
 }
 
 /// Transparent huge pages are zeroed 2 MiB at a time when first touched, and mimalloc asks for
-/// them on its arenas; accord touches a few hundred MiB once, for well under a second, and
-/// gives memory back as it goes (above), so the kernel time spent zeroing and splitting huge
-/// pages outweighed what they save in TLB misses: with them off, the system time of a 50 MB
-/// pair falls by about a third and its peak memory by some 15 MiB (at 10 MB: the same time,
-/// 66 rather than 79 MiB). The setting is this process's own.
+/// them on its arenas; accord touches its memory once, for well under a second, and gives it
+/// back as it goes (above), so the kernel time spent zeroing and splitting huge pages
+/// outweighs what they save in TLB misses (measured in bench/runs/). The setting is this
+/// process's own.
 #[cfg(target_os = "linux")]
 #[allow(unsafe_code)]
 fn no_transparent_huge_pages() {

@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use super::Keys;
 
 /// The words of a block as a multiset: their hashes, sorted, repeats kept. Compared by
-/// one merge walk, and a tenth of the size of a hash map of counts.
+/// one merge walk, and far smaller than a hash map of counts.
 #[derive(Default)]
 pub(super) struct Bag {
     words: Vec<u64>,

@@ -84,7 +84,7 @@ impl State {
     pub fn into_pairs(self) -> Vec<Pair> {
         let mut pairs = self.pairs;
         // Room for the unpaired blocks at once: growing by doubling would hold the list twice
-        // over at its largest, at 100,000s of pairs a passing peak of tens of megabytes.
+        // over at its largest, a passing peak that grows with the document.
         let unpaired = |side: &[Option<usize>]| side.iter().filter(|p| p.is_none()).count();
         pairs.reserve_exact(unpaired(&self.old_pair) + unpaired(&self.new_pair));
         for (i, p) in self.old_pair.iter().enumerate() {

@@ -21,7 +21,8 @@ impl similar::algorithms::DiffHook for EqualRuns {
 /// `similar::algorithms::patience` finds them: items that occur once on each side are
 /// matched by a Myers diff of those items alone, and the gaps between the matches by Myers
 /// diffs of their own. Written for hashes: the once-only items are found by sorting rather
-/// than by a map per item, which at 100,000s of blocks was most of the aligner's memory.
+/// than by a map per item, which for a document of many blocks would be most of the
+/// aligner's memory.
 pub(super) fn patience_runs(
     old: &[u64],
     new: &[u64],

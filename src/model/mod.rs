@@ -4,6 +4,8 @@
 //! These types are also the `accord.outline/1` wire format, so field names here are a
 //! public contract: add fields, never rename them.
 
+#![warn(missing_docs)]
+
 mod text;
 
 use std::sync::Arc;
@@ -17,13 +19,16 @@ pub use text::Text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockType {
+    /// A title that opens a section.
     Heading,
+    /// Text under a heading, or in the preamble.
     Paragraph,
 }
 
 /// One heading or paragraph of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Block {
+    /// Heading or paragraph.
     #[serde(rename = "type")]
     pub kind: BlockType,
     /// Heading level, 1 for the outermost; absent on paragraphs.
@@ -53,6 +58,7 @@ pub struct Block {
 }
 
 impl Block {
+    /// Whether the block is a heading.
     pub fn is_heading(&self) -> bool {
         self.kind == BlockType::Heading
     }
@@ -70,8 +76,11 @@ impl Block {
 /// Something odd about a document's structure, reported but not changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
+    /// What kind of oddity.
     pub kind: FindingKind,
+    /// 1-based line in the source where it is.
     pub line: usize,
+    /// What is odd, for people.
     pub message: String,
 }
 
@@ -79,6 +88,7 @@ pub struct Finding {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+/// The kinds of [`Finding`].
 pub enum FindingKind {
     /// A number is skipped.
     Gap,
@@ -111,9 +121,13 @@ impl FindingKind {
 /// A change the normalizer made to damaged text, recorded so nothing happens silently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Repair {
+    /// What was repaired.
     pub kind: RepairKind,
+    /// 1-based line in the source where it was.
     pub line: usize,
+    /// The damaged text, with a word of context.
     pub before: String,
+    /// The same text repaired (a line break shown as `\n`).
     pub after: String,
 }
 
@@ -121,6 +135,7 @@ pub struct Repair {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+/// The kinds of [`Repair`].
 pub enum RepairKind {
     /// A word broken at a line end by PDF extraction, joined.
     Hyphenation,
@@ -176,8 +191,11 @@ impl From<Version> for std::borrow::Cow<'_, Version> {
 /// A normalized document: what every later stage works on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
+    /// Headings and paragraphs, in document order.
     pub blocks: Vec<Block>,
+    /// What is odd about the numbering, by line.
     pub findings: Vec<Finding>,
+    /// What was repaired, by line.
     pub repairs: Vec<Repair>,
     /// Front matter (`key: value` lines of a YAML header): metadata, never blocks.
     pub metadata: Vec<(String, String)>,
@@ -187,10 +205,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// The headings, in order.
     pub fn headings(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.is_heading())
     }
 
+    /// The paragraphs, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| !b.is_heading())
     }

@@ -39,6 +39,7 @@ impl Text {
         }
     }
 
+    /// The text.
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Shared { source, start, end } => &source[*start as usize..*end as usize],

@@ -190,8 +190,8 @@ fn missing_spaces(text: &str) -> Option<(String, Vec<(String, String)>)> {
     if !candidate {
         return None;
     }
-    // One pass with a little state, no per-character buffer: a 50 MB paragraph costs no
-    // more memory than its own text.
+    // One pass with a little state, no per-character buffer: a paragraph of any size costs
+    // no more memory than its own text.
     let mut cuts = Vec::new();
     let mut word_start: Option<usize> = None;
     let mut word_chars = 0usize;

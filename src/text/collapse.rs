@@ -35,6 +35,7 @@ pub struct Collapser {
 }
 
 impl Collapser {
+    /// A collapser with room for `capacity` bytes of output.
     pub fn with_capacity(capacity: usize) -> Self {
         Collapser {
             out: String::with_capacity(capacity),
@@ -42,6 +43,7 @@ impl Collapser {
         }
     }
 
+    /// Add the next piece; whitespace separates it from the one before.
     pub fn push(&mut self, text: &str) {
         if !self.out.is_empty() {
             self.pending_space = true;
@@ -114,6 +116,7 @@ impl Collapser {
         }
     }
 
+    /// The collapsed text of all pieces.
     pub fn finish(self) -> String {
         self.out
     }

@@ -8,6 +8,8 @@
 //! - [`tokens`]: words, punctuation marks and single Han characters, for word diffs;
 //! - [`width`](mod@width): width in terminal columns, East Asian wide characters counting two.
 
+#![warn(missing_docs)]
+
 pub mod collapse;
 pub mod fold;
 pub mod numerals;

@@ -12,16 +12,20 @@ fn is_unspaced_script(c: char) -> bool {
 /// One token: `core` is compared, `text` (core plus trailing whitespace) is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
+    /// The word or mark itself.
     pub core: &'a str,
+    /// The core and the whitespace after it.
     pub text: &'a str,
 }
 
 impl Token<'_> {
+    /// Whether the token holds a letter or digit (not punctuation or whitespace alone).
     pub fn is_word(&self) -> bool {
         self.core.chars().any(char::is_alphanumeric)
     }
 }
 
+/// All tokens of a text; concatenated, their `text`s give it back.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     tokens.extend(tokens_of(text));
