@@ -245,11 +245,12 @@ fn git_diff(args: &[String]) -> Result<Outcome> {
     // Git names a file absent on one side `/dev/null`, which reads as empty.
     let read = |file: &str, label: String| -> Result<Version> {
         let input = Input::Path(file.into());
-        let document = match source::read_allowing_empty(&input, &ReadOptions::default())? {
-            Some(source) => normalize::version(source, &normalize::Options::default()).document,
-            None => Default::default(),
-        };
-        Ok(Version::new(label, document))
+        let source = source::read_allowing_empty(&input, &ReadOptions::default())?;
+        Ok(normalize::version_or_empty(
+            source,
+            label,
+            &normalize::Options::default(),
+        ))
     };
     let old = read(&args[1], format!("a/{path}"))?;
     let new = read(&args[4], format!("b/{path}"))?;

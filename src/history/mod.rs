@@ -300,8 +300,10 @@ fn read_version(
     settings: &Settings,
 ) -> Result<Version, SourceError> {
     let source = source::from_bytes(label.clone(), bytes, settings.encoding.as_deref());
-    Ok(match source::empty_as_none(source)? {
-        Some(source) => normalize::version(source, &settings.normalize),
-        None => Version::new(label, Document::default()),
-    })
+    let source = source::empty_as_none(source)?;
+    Ok(normalize::version_or_empty(
+        source,
+        label,
+        &settings.normalize,
+    ))
 }

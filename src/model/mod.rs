@@ -225,3 +225,30 @@ impl Document {
         self.blocks.iter().all(|b| b.number.is_none())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_are_serdes() {
+        use FindingKind::*;
+        for kind in [
+            Gap,
+            Duplicate,
+            OutOfOrder,
+            RunIn,
+            HeadingPunctuation,
+            EmptySection,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+        for kind in [
+            RepairKind::Hyphenation,
+            RepairKind::MissingSpace,
+            RepairKind::RunIn,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+    }
+}

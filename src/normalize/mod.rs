@@ -122,6 +122,13 @@ pub fn version(source: Source, options: &Options) -> Version {
     Version::new(source.label, document(source.text, options))
 }
 
+/// A version of a file that may be empty, as a file is before it is created or after it is
+/// deleted: without blocks then. Named `label` either way.
+pub fn version_or_empty(source: Option<Source>, label: String, options: &Options) -> Version {
+    let document = source.map_or_else(Document::default, |s| document(s.text, options));
+    Version::new(label, document)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ pub struct Manifest {
     #[serde(default = "default_schema")]
     pub schema: String,
     /// The texts of the folder.
-    pub versions: Vec<Version>,
+    pub versions: Vec<ShippedText>,
 }
 
 fn default_schema() -> String {
@@ -27,7 +27,8 @@ fn default_schema() -> String {
 
 /// One text of the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Version {
+#[schemars(rename = "Version")]
+pub struct ShippedText {
     /// A short stable name.
     pub id: String,
     /// The file, relative to the folder of the manifest.
