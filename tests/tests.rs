@@ -14,3 +14,4 @@ mod layout;
 mod outline;
 mod schema;
 mod snapshots;
+mod spec;

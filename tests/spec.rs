@@ -1,0 +1,1241 @@
+//! The normalizer's and the diff engine's rules as a specification: many small tests, in the
+//! manner of ripgrep's regression tests, each with its own little document inline, exercising
+//! one rule and asserting exactly what comes out of it (blocks, findings, repairs, diff
+//! entries, words). A test's name states its rule.
+//!
+//! Blocks are shown one to a string, `KIND[LEVEL] [LABEL #NUMBER] | TEXT`: `H1 3.2. #3.2 |
+//! Combating terrorism` is a level-1 heading labelled `3.2.` with number `3.2`; `P | Peace.`
+//! an unnumbered paragraph. Findings and repairs are shown with their wire names and lines,
+//! diff entries as `kind [moved] [renumbered] OLD→NEW` by block positions.
+
+use accord::diff::{self, Comparison, Entry, MatchedBy, Op};
+use accord::model::{Block, BlockType, Document, Version};
+use accord::normalize::{self, Options};
+
+fn doc(text: &str) -> Document {
+    normalize::document(text, &Options::default())
+}
+
+fn doc_unrepaired(text: &str) -> Document {
+    normalize::document(text, &Options { repair: false })
+}
+
+/// A block as `H1 3.2. #3.2 | Combating terrorism`: kind and level, label and number (each
+/// only when present), and text after the bar.
+fn show(b: &Block) -> String {
+    let mut out = String::from(match b.kind {
+        BlockType::Heading => "H",
+        BlockType::Paragraph => "P",
+    });
+    if let Some(level) = b.level {
+        out.push_str(&level.to_string());
+    }
+    if !b.label.is_empty() {
+        out.push(' ');
+        out.push_str(&b.label);
+    }
+    if let Some(number) = &b.number {
+        out.push_str(" #");
+        out.push_str(number);
+    }
+    out.push_str(" |");
+    if !b.text.is_empty() {
+        out.push(' ');
+        out.push_str(&b.text);
+    }
+    out
+}
+
+fn shown(d: &Document) -> Vec<String> {
+    d.blocks.iter().map(show).collect()
+}
+
+/// The blocks of `text`, normalized with repairs on.
+fn blocks(text: &str) -> Vec<String> {
+    shown(&doc(text))
+}
+
+fn lines(d: &Document) -> Vec<usize> {
+    d.blocks.iter().map(|b| b.line).collect()
+}
+
+fn sections(d: &Document) -> Vec<Vec<&str>> {
+    d.blocks
+        .iter()
+        .map(|b| b.section.iter().map(String::as_str).collect())
+        .collect()
+}
+
+fn preamble(d: &Document) -> Vec<bool> {
+    d.blocks.iter().map(|b| b.preamble).collect()
+}
+
+/// Findings as `gap at 5: message`.
+fn findings(d: &Document) -> Vec<String> {
+    d.findings
+        .iter()
+        .map(|f| format!("{} at {}: {}", f.kind.as_str(), f.line, f.message))
+        .collect()
+}
+
+/// Repairs as `hyphenation at 1: before → after`.
+fn repairs(d: &Document) -> Vec<String> {
+    d.repairs
+        .iter()
+        .map(|r| {
+            format!(
+                "{} at {}: {} → {}",
+                r.kind.as_str(),
+                r.line,
+                r.before,
+                r.after
+            )
+        })
+        .collect()
+}
+
+fn compare_with(old: &str, new: &str, options: diff::Options) -> Comparison {
+    diff::compare(
+        Version::new("old", doc(old)),
+        Version::new("new", doc(new)),
+        &options,
+    )
+}
+
+fn compare(old: &str, new: &str) -> Comparison {
+    compare_with(old, new, diff::Options::default())
+}
+
+/// Entries as `unchanged moved renumbered 0→1`, `split 0→0,1`, `added →2`: kind, flags and
+/// the positions of the entry's old and new blocks.
+fn entries(c: &Comparison) -> Vec<String> {
+    let positions = |p: &[usize]| p.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+    c.entries
+        .iter()
+        .map(|e| {
+            let mut out = e.kind.as_str().to_string();
+            if e.moved {
+                out.push_str(" moved");
+            }
+            if e.renumbered {
+                out.push_str(" renumbered");
+            }
+            format!(
+                "{out} {}→{}",
+                positions(&e.old_positions),
+                positions(&e.new_positions)
+            )
+        })
+        .collect()
+}
+
+fn words(e: &Entry) -> Vec<(Op, &str)> {
+    e.words
+        .as_deref()
+        .expect("a word diff")
+        .iter()
+        .map(|w| (w.op, w.text.as_str()))
+        .collect()
+}
+
+/// No findings, no repairs.
+const NONE: [&str; 0] = [];
+
+const STRICT: diff::Options = diff::Options {
+    ignore_case: false,
+    ignore_punctuation: false,
+    strict: true,
+};
+
+// Layout: blocks, wrapped lines, line endings, spaces, front matter, Markdown.
+
+#[test]
+fn blank_lines_separate_blocks_and_wrapped_lines_are_joined() {
+    let d = doc("1. The first paragraph\nis hard-wrapped here.\n\n2. The second one\nis too.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first paragraph is hard-wrapped here.",
+            "P 2. #2 | The second one is too.",
+        ]
+    );
+    assert_eq!(lines(&d), [1, 4]);
+}
+
+#[test]
+fn lines_wider_than_anyone_wraps_are_one_paragraph_each() {
+    let long_a = "Member States shall cooperate in the fight against terrorism, separatism and extremism, and in the prevention of illicit trafficking.";
+    let long_b = "They shall also develop cooperation in trade, the economy, science and technology, culture, education, energy, transport and tourism.";
+    let d = doc(&format!("{long_a}\n{long_b}\nShort line.\n"));
+    assert_eq!(
+        shown(&d),
+        [
+            format!("P | {long_a}"),
+            format!("P | {long_b}"),
+            "P | Short line.".to_string(),
+        ]
+    );
+    assert_eq!(lines(&d), [1, 2, 3]);
+}
+
+#[test]
+fn numbered_line_after_a_sentence_end_starts_a_new_block() {
+    let d = doc("1. The first item ends here.\n2. The second item\ncontinues here.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first item ends here.",
+            "P 2. #2 | The second item continues here.",
+        ]
+    );
+    assert_eq!(lines(&d), [1, 2]);
+}
+
+#[test]
+fn numbered_line_after_an_unfinished_sentence_is_a_wrapped_line() {
+    assert_eq!(
+        blocks("1. Members shall contribute up to\n2. per cent of their budget.\n"),
+        ["P 1. #1 | Members shall contribute up to 2. per cent of their budget."]
+    );
+}
+
+#[test]
+fn lone_label_line_is_a_heading_above_its_text() {
+    let d = doc("Article 1\nAll human beings are born free and equal.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 Article 1 #1 |",
+            "P | All human beings are born free and equal.",
+        ]
+    );
+    assert_eq!(sections(&d), [["1"], ["1"]]);
+    assert_eq!(lines(&d), [1, 2]);
+}
+
+#[test]
+fn keyword_cross_reference_at_a_wrapped_line_start_does_not_split() {
+    assert_eq!(
+        blocks("(3) Die Landesbehörden werden tätig.\nArtikel 85 Abs. 3 gilt entsprechend.\n"),
+        ["P (3) #3 | Die Landesbehörden werden tätig. Artikel 85 Abs. 3 gilt entsprechend."]
+    );
+}
+
+#[test]
+fn crlf_cr_and_unicode_line_breaks_end_lines_as_lf_does() {
+    for text in [
+        "1. The first line\r\nwraps.\r\n\r\n2. Second.\r\n",
+        "1. The first line\rwraps.\r\r2. Second.\r",
+        "1. The first line\u{2028}wraps.\u{2029}\u{2029}2. Second.\u{2028}",
+    ] {
+        let d = doc(text);
+        assert_eq!(
+            shown(&d),
+            ["P 1. #1 | The first line wraps.", "P 2. #2 | Second."],
+            "{text:?}"
+        );
+        assert_eq!(lines(&d), [1, 4], "{text:?}");
+    }
+}
+
+#[test]
+fn unicode_spaces_invisible_characters_and_decomposed_letters_are_normalized() {
+    assert_eq!(
+        blocks(
+            "1. Les\u{00A0}États\u{2009}membres\u{3000}\u{3000}ont adopte\u{0301} la co\u{00AD}opération\u{200B}.\n"
+        ),
+        ["P 1. #1 | Les États membres ont adopt\u{00E9} la coopération."]
+    );
+}
+
+#[test]
+fn line_of_no_break_spaces_is_a_blank_line() {
+    assert_eq!(
+        blocks("1. First.\n\u{00A0}\u{00A0}\n2. Second\nwraps.\n"),
+        ["P 1. #1 | First.", "P 2. #2 | Second wraps."]
+    );
+}
+
+#[test]
+fn yaml_front_matter_is_metadata_not_blocks() {
+    let d = doc("---\ntitle: Charter\nlang: en\n---\n\n1. Members cooperate.\n");
+    assert_eq!(
+        d.metadata,
+        [
+            ("title".to_string(), "Charter".to_string()),
+            ("lang".to_string(), "en".to_string())
+        ]
+    );
+    assert_eq!(shown(&d), ["P 1. #1 | Members cooperate."]);
+    assert_eq!(lines(&d), [6]);
+}
+
+#[test]
+fn markdown_headings_take_their_level_from_the_hashes() {
+    assert_eq!(
+        blocks(
+            "# Charter\n\n## Chapter I\n\n### Article 1\n\nPeace is the aim.\n\n#### Note\n\nSee above.\n"
+        ),
+        [
+            "H1 | Charter",
+            "H2 Chapter I #1 |",
+            "H3 Article 1 #1 |",
+            "P | Peace is the aim.",
+            "H4 | Note",
+            "P | See above.",
+        ]
+    );
+}
+
+#[test]
+fn markdown_lone_outermost_title_is_left_out_of_section_paths() {
+    let d = doc("# Charter\n\n## Chapter I\n\n### Article 1\n\nPeace is the aim.\n");
+    assert_eq!(
+        sections(&d),
+        [vec!["Charter"], vec!["1"], vec!["1", "1"], vec!["1", "1"]]
+    );
+}
+
+#[test]
+fn in_markdown_only_hash_lines_are_headings() {
+    assert_eq!(
+        blocks("# Charter\n\n1. PURPOSES\n\nPeace is the aim.\n"),
+        [
+            "H1 | Charter",
+            "P 1. #1 | PURPOSES",
+            "P | Peace is the aim."
+        ]
+    );
+}
+
+#[test]
+fn markdown_closing_hashes_are_dropped_and_a_hash_without_a_space_is_text() {
+    assert_eq!(
+        blocks("## Chapter I ##\n\n#hashtag is text.\n"),
+        ["H2 Chapter I #1 |", "P | #hashtag is text."]
+    );
+}
+
+// Labels: each numbering style, and prose that only looks numbered.
+
+#[test]
+fn label_number_closed_by_a_dot_or_parentheses() {
+    assert_eq!(
+        blocks("35. The Member States agree.\n\n36) They act.\n\n(37) They report.\n"),
+        [
+            "P 35. #35 | The Member States agree.",
+            "P 36) #36 | They act.",
+            "P (37) #37 | They report.",
+        ]
+    );
+}
+
+#[test]
+fn label_dotted_number_with_final_dot() {
+    assert_eq!(
+        blocks("3.2. Combating terrorism\n\nMembers cooperate.\n"),
+        [
+            "H1 3.2. #3.2 | Combating terrorism",
+            "P | Members cooperate."
+        ]
+    );
+}
+
+#[test]
+fn label_dotted_number_before_a_title() {
+    assert_eq!(
+        blocks("4.1 New Coronavirus Pandemic\n\nThe pandemic spread.\n"),
+        [
+            "H1 4.1 #4.1 | New Coronavirus Pandemic",
+            "P | The pandemic spread."
+        ]
+    );
+}
+
+#[test]
+fn label_lettered_number() {
+    assert_eq!(
+        blocks("4c. The Parties consult each other.\n"),
+        ["P 4c. #4c | The Parties consult each other."]
+    );
+}
+
+#[test]
+fn label_roman_numeral_with_dot() {
+    assert_eq!(
+        blocks("IV. FINAL PROVISIONS\n\nThis Charter enters into force on signature.\n"),
+        [
+            "H1 IV. #4 | FINAL PROVISIONS",
+            "P | This Charter enters into force on signature.",
+        ]
+    );
+}
+
+#[test]
+fn label_bare_roman_numeral_alone_on_its_line() {
+    assert_eq!(
+        blocks("I\n\nAll human beings are born free.\n"),
+        ["H1 I #1 |", "P | All human beings are born free."]
+    );
+}
+
+#[test]
+fn label_article_keyword() {
+    assert_eq!(
+        blocks("Article 5\n\nNo one shall be subjected to torture.\n"),
+        [
+            "H1 Article 5 #5 |",
+            "P | No one shall be subjected to torture."
+        ]
+    );
+}
+
+#[test]
+fn label_abbreviated_article_keyword() {
+    assert_eq!(
+        blocks("Art 5\n\nJeder hat das Recht auf Leben.\n"),
+        ["H1 Art 5 #5 |", "P | Jeder hat das Recht auf Leben."]
+    );
+}
+
+#[test]
+fn label_article_keyword_with_a_lettered_number() {
+    assert_eq!(
+        blocks("Artikel 143a\n\nDas Nähere regelt ein Bundesgesetz.\n"),
+        [
+            "H1 Artikel 143a #143a |",
+            "P | Das Nähere regelt ein Bundesgesetz."
+        ]
+    );
+}
+
+#[test]
+fn label_russian_article_keyword() {
+    assert_eq!(
+        blocks("Статья 5\n\nНикто не должен подвергаться пыткам.\n"),
+        [
+            "H1 Статья 5 #5 |",
+            "P | Никто не должен подвергаться пыткам."
+        ]
+    );
+}
+
+#[test]
+fn label_article_premier_is_number_one() {
+    assert_eq!(
+        blocks("Article premier\n\nTous les êtres humains naissent libres.\n"),
+        [
+            "H1 Article premier #1 |",
+            "P | Tous les êtres humains naissent libres.",
+        ]
+    );
+}
+
+#[test]
+fn label_arabic_article_keyword() {
+    assert_eq!(
+        blocks("المادة 5\n\nلا يعرض أي إنسان للتعذيب.\n"),
+        ["H1 المادة 5 #5 |", "P | لا يعرض أي إنسان للتعذيب."]
+    );
+}
+
+#[test]
+fn label_chinese_ordinal_article() {
+    assert_eq!(
+        blocks("第二十一条\n\n人人有权参与治理本国。\n"),
+        ["H1 第二十一条 #21 |", "P | 人人有权参与治理本国。"]
+    );
+}
+
+#[test]
+fn label_chinese_enumeration() {
+    assert_eq!(
+        blocks("一、总则\n\n本组织的宗旨是维护和平。\n"),
+        ["H1 一、 #1 | 总则", "P | 本组织的宗旨是维护和平。"]
+    );
+}
+
+#[test]
+fn label_chinese_parenthesised_numeral() {
+    assert_eq!(
+        blocks("（一）维护地区和平；\n\n（二）加强相互信任。\n"),
+        [
+            "P （一） #1 | 维护地区和平；",
+            "P （二） #2 | 加强相互信任。"
+        ]
+    );
+}
+
+#[test]
+fn label_circled_numeral() {
+    assert_eq!(
+        blocks("① 人人有权享有生命。\n\n② 任何人不得使为奴隶。\n"),
+        [
+            "P ① #1 | 人人有权享有生命。",
+            "P ② #2 | 任何人不得使为奴隶。"
+        ]
+    );
+}
+
+#[test]
+fn label_full_width_digits() {
+    assert_eq!(
+        blocks("３５． 会员国同意。\n"),
+        ["P ３５． #35 | 会员国同意。"]
+    );
+}
+
+#[test]
+fn number_going_on_as_a_sentence_is_not_a_label() {
+    assert_eq!(
+        blocks(
+            "2.5 million people were displaced.\n\nArticle 5 of the Charter provides for consultations.\n"
+        ),
+        [
+            "P | 2.5 million people were displaced.",
+            "P | Article 5 of the Charter provides for consultations.",
+        ]
+    );
+}
+
+// Headings and paragraphs, levels, sections, title and preamble.
+
+#[test]
+fn heading_and_paragraph_share_a_number() {
+    let d = doc(
+        "1. PURPOSES AND PRINCIPLES\n\n1. The purposes of the Organization are to maintain peace.\n\n2. It is based on equality.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 1. #1 | PURPOSES AND PRINCIPLES",
+            "P 1. #1 | The purposes of the Organization are to maintain peace.",
+            "P 2. #2 | It is based on equality.",
+        ]
+    );
+    assert_eq!(sections(&d), [["1"], ["1"], ["1"]]);
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn all_capitals_title_ending_with_a_full_stop_is_still_a_heading() {
+    assert_eq!(
+        blocks("1. GENERAL PROVISIONS.\n\n1. This Charter is binding.\n"),
+        [
+            "H1 1. #1 | GENERAL PROVISIONS.",
+            "P 1. #1 | This Charter is binding.",
+        ]
+    );
+}
+
+#[test]
+fn numbered_line_of_more_than_fifteen_words_is_a_paragraph() {
+    let text = "The Member States shall take all necessary measures to ensure the fullest implementation of this Charter in their territory";
+    assert_eq!(
+        blocks(&format!("1. {text}\n")),
+        [format!("P 1. #1 | {text}")]
+    );
+}
+
+#[test]
+fn list_item_labels_never_make_headings() {
+    assert_eq!(
+        blocks("(1) Short title\n\n(2) Definitions\n"),
+        ["P (1) #1 | Short title", "P (2) #2 | Definitions"]
+    );
+}
+
+#[test]
+fn each_label_style_takes_the_next_heading_level_in_order_of_first_appearance() {
+    let d = doc(
+        "Chapter I. Purposes\n\nArticle 1. Aims\n\nPeace is the aim.\n\nChapter II. Members\n\nArticle 2. Admission\n\nMembership is open.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 Chapter I. #1 | Purposes",
+            "H2 Article 1. #1 | Aims",
+            "P | Peace is the aim.",
+            "H1 Chapter II. #2 | Members",
+            "H2 Article 2. #2 | Admission",
+            "P | Membership is open.",
+        ]
+    );
+    assert_eq!(
+        sections(&d),
+        [
+            vec!["1"],
+            vec!["1", "1"],
+            vec!["1", "1"],
+            vec!["2"],
+            vec!["2", "2"],
+            vec!["2", "2"]
+        ]
+    );
+}
+
+#[test]
+fn sections_nest_by_depth() {
+    let d = doc(
+        "3. COOPERATION\n\n3.1. Security\n\n1. Members cooperate.\n\n3.2. Economy\n\n2. Members trade.\n\n4. FINAL PROVISIONS\n\n3. This Charter is binding.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 3. #3 | COOPERATION",
+            "H2 3.1. #3.1 | Security",
+            "P 1. #1 | Members cooperate.",
+            "H2 3.2. #3.2 | Economy",
+            "P 2. #2 | Members trade.",
+            "H1 4. #4 | FINAL PROVISIONS",
+            "P 3. #3 | This Charter is binding.",
+        ]
+    );
+    assert_eq!(
+        sections(&d),
+        [
+            vec!["3"],
+            vec!["3", "3.1"],
+            vec!["3", "3.1"],
+            vec!["3", "3.2"],
+            vec!["3", "3.2"],
+            vec!["4"],
+            vec!["4"],
+        ]
+    );
+}
+
+#[test]
+fn unnumbered_title_and_preamble_before_the_first_article() {
+    let d = doc(
+        "Charter of the Organization\n\nThe Member States,\n\nDesiring lasting peace,\n\nHave agreed as follows:\n\nArticle 1\n\nPeace is the aim.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 | Charter of the Organization",
+            "P | The Member States,",
+            "P | Desiring lasting peace,",
+            "P | Have agreed as follows:",
+            "H1 Article 1 #1 |",
+            "P | Peace is the aim.",
+        ]
+    );
+    assert_eq!(preamble(&d), [false, true, true, true, false, false]);
+}
+
+#[test]
+fn preamble_starts_after_the_last_heading_before_the_first_article() {
+    let d = doc(
+        "Universal Declaration of Human Rights\n\nAdopted by resolution 217 A (III) of 10 December 1948.\n\nPreamble\n\nWhereas recognition of dignity is the foundation of freedom,\n\nArticle 1\n\nAll human beings are born free.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 | Universal Declaration of Human Rights",
+            "P | Adopted by resolution 217 A (III) of 10 December 1948.",
+            "H1 | Preamble",
+            "P | Whereas recognition of dignity is the foundation of freedom,",
+            "H1 Article 1 #1 |",
+            "P | All human beings are born free.",
+        ]
+    );
+    assert_eq!(preamble(&d), [false, false, false, true, false, false]);
+}
+
+#[test]
+fn short_line_after_a_comma_continues_the_sentence_and_is_no_heading() {
+    assert_eq!(
+        blocks(
+            "The General Assembly,\n\nProclaims this Declaration\n\nArticle 1\n\nAll are free.\n"
+        ),
+        [
+            "P | The General Assembly,",
+            "P | Proclaims this Declaration",
+            "H1 Article 1 #1 |",
+            "P | All are free.",
+        ]
+    );
+}
+
+#[test]
+fn last_block_is_never_an_unnumbered_heading() {
+    assert_eq!(
+        blocks("Article 1\n\nPeace is the aim.\n\nDone at Shanghai\n"),
+        [
+            "H1 Article 1 #1 |",
+            "P | Peace is the aim.",
+            "P | Done at Shanghai"
+        ]
+    );
+}
+
+// Repairs of PDF damage: hyphenation, lost spaces, run-in paragraphs.
+
+#[test]
+fn pdf_hyphenation_is_closed_where_the_document_spells_the_word() {
+    let d = doc("1. They keep neigh-\nbourly relations.\n\n2. Neighbourly ties grow.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | They keep neighbourly relations.",
+            "P 2. #2 | Neighbourly ties grow.",
+        ]
+    );
+    assert_eq!(
+        repairs(&d),
+        ["hyphenation at 1: neigh- bourly → neighbourly"]
+    );
+}
+
+#[test]
+fn pdf_hyphenation_keeps_the_hyphen_where_the_document_never_spells_the_closed_word() {
+    let d = doc("1. They develop good-\nneighbourly relations.\n");
+    assert_eq!(
+        shown(&d),
+        ["P 1. #1 | They develop good-neighbourly relations."]
+    );
+    assert_eq!(
+        repairs(&d),
+        ["hyphenation at 1: good- neighbourly → good-neighbourly"]
+    );
+}
+
+#[test]
+fn pdf_hyphenation_in_a_number_range_keeps_the_hyphen() {
+    let d = doc("1. The plan for 2022-\n2024 is adopted.\n");
+    assert_eq!(shown(&d), ["P 1. #1 | The plan for 2022-2024 is adopted."]);
+    assert_eq!(repairs(&d), ["hyphenation at 1: 2022- 2024 → 2022-2024"]);
+}
+
+#[test]
+fn suspended_hyphen_is_kept() {
+    let d = doc("1. The medium-\nand long-term plans are adopted.\n");
+    assert_eq!(
+        shown(&d),
+        ["P 1. #1 | The medium- and long-term plans are adopted."]
+    );
+    assert_eq!(repairs(&d), NONE);
+}
+
+#[test]
+fn spaced_dash_is_untouched() {
+    let d = doc("1. The bodies -\nthe Council and the Secretariat - meet.\n");
+    assert_eq!(
+        shown(&d),
+        ["P 1. #1 | The bodies - the Council and the Secretariat - meet."]
+    );
+    assert_eq!(repairs(&d), NONE);
+}
+
+#[test]
+fn missing_space_after_a_sentence_is_put_back() {
+    let d = doc("1. They fight extremism.Member States agree.\n");
+    assert_eq!(
+        shown(&d),
+        ["P 1. #1 | They fight extremism. Member States agree."]
+    );
+    assert_eq!(
+        repairs(&d),
+        ["missing-space at 1: extremism.Member → extremism. Member"]
+    );
+}
+
+#[test]
+fn abbreviations_decimal_numbers_and_addresses_keep_their_dots() {
+    let text = "The U.N.Charter, e.g.Article 3.2, is at www.sectsco.Org today.";
+    let d = doc(&format!("1. {text}\n"));
+    assert_eq!(shown(&d), [format!("P 1. #1 | {text}")]);
+    assert_eq!(repairs(&d), NONE);
+}
+
+#[test]
+fn word_repairs_are_left_undone_with_repair_off() {
+    let d = doc_unrepaired(
+        "1. They keep neigh-\nbourly relations.\n\n2. Neighbourly ties fight extremism.Member States agree.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | They keep neigh- bourly relations.",
+            "P 2. #2 | Neighbourly ties fight extremism.Member States agree.",
+        ]
+    );
+    assert_eq!(repairs(&d), NONE);
+}
+
+#[test]
+fn run_in_paragraph_is_split() {
+    let d = doc("1. The first ends.\n\n2. The second ends here.3. The third starts.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first ends.",
+            "P 2. #2 | The second ends here.",
+            "P 3. #3 | The third starts.",
+        ]
+    );
+    assert_eq!(lines(&d), [1, 3, 3]);
+    assert_eq!(repairs(&d), ["run-in at 3: here.3. The → here.\n3. The"]);
+    assert_eq!(
+        findings(&d),
+        ["run-in at 3: paragraph 3 is run into the end of paragraph 2"]
+    );
+}
+
+#[test]
+fn run_in_paragraph_is_only_reported_with_repair_off() {
+    let d = doc_unrepaired("1. The first ends.\n\n2. The second ends here.3. The third starts.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first ends.",
+            "P 2. #2 | The second ends here.3. The third starts.",
+        ]
+    );
+    assert_eq!(repairs(&d), NONE);
+    assert_eq!(
+        findings(&d),
+        ["run-in at 3: paragraph 3 is run into the end of paragraph 2"]
+    );
+}
+
+#[test]
+fn run_in_after_a_space_must_be_the_very_next_number() {
+    let d = doc("1. The first ends.\n\n2. The second ends. 4. The fourth starts.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first ends.",
+            "P 2. #2 | The second ends. 4. The fourth starts.",
+        ]
+    );
+    assert_eq!(repairs(&d), NONE);
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn run_in_without_a_space_may_skip_a_missing_number() {
+    let d = doc("1. The first ends.\n\n2. The second ends.4. The fourth starts.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first ends.",
+            "P 2. #2 | The second ends.",
+            "P 4. #4 | The fourth starts.",
+        ]
+    );
+    assert_eq!(
+        findings(&d),
+        [
+            "gap at 3: paragraph numbering skips 3: 2 is followed by 4",
+            "run-in at 3: paragraph 4 is run into the end of paragraph 2",
+        ]
+    );
+}
+
+#[test]
+fn run_in_must_come_before_the_next_paragraph_of_its_style() {
+    let d = doc("1. The first ends.\n\n2. The second ends.3. Quoted.\n\n3. The third.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | The first ends.",
+            "P 2. #2 | The second ends.3. Quoted.",
+            "P 3. #3 | The third.",
+        ]
+    );
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn run_in_of_a_parenthesised_number_is_split() {
+    let d = doc("(1) Die Würde ist unantastbar.(2) Das Volk bekennt sich.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P (1) #1 | Die Würde ist unantastbar.",
+            "P (2) #2 | Das Volk bekennt sich.",
+        ]
+    );
+    assert_eq!(
+        repairs(&d),
+        ["run-in at 1: unantastbar.(2) Das → unantastbar.\n(2) Das"]
+    );
+}
+
+// Findings on the numbering.
+
+#[test]
+fn skipped_numbers_are_a_gap() {
+    let d = doc("1. One.\n\n2. Two.\n\n4. Four.\n\n8. Eight.\n");
+    assert_eq!(
+        findings(&d),
+        [
+            "gap at 5: paragraph numbering skips 3: 2 is followed by 4",
+            "gap at 7: paragraph numbering skips 5–7: 4 is followed by 8",
+        ]
+    );
+}
+
+#[test]
+fn repeated_number_is_a_duplicate() {
+    let d = doc("1. One.\n\n2. Two.\n\n2. Two again.\n");
+    assert_eq!(
+        findings(&d),
+        ["duplicate at 5: paragraph number 2 appears twice in a row"]
+    );
+}
+
+#[test]
+fn lower_number_after_a_higher_one_is_out_of_order() {
+    let d = doc("1. One.\n\n3. Three.\n\n2. Two.\n");
+    assert_eq!(
+        findings(&d),
+        [
+            "gap at 3: paragraph numbering skips 2: 1 is followed by 3",
+            "out-of-order at 5: paragraph 2 comes after 3",
+        ]
+    );
+}
+
+#[test]
+fn heading_numbers_are_checked_as_their_own_sequence() {
+    let d = doc("Article 1\n\n1. One.\n\nArticle 3\n\n2. Two.\n");
+    assert_eq!(
+        findings(&d),
+        ["gap at 5: heading numbering skips 2: 1 is followed by 3"]
+    );
+}
+
+#[test]
+fn lettered_number_inserted_after_its_base_is_no_gap() {
+    let d = doc("4. Four.\n\n4a. Four a.\n\n4b. Four b.\n\n5. Five.\n");
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn heading_punctuation_minority_is_reported() {
+    let d = doc(
+        "4. PEACE\n\n4.1 Security\n\nText one.\n\n4.2. Economy\n\nText two.\n\n4.3. Culture\n\nText three.\n",
+    );
+    assert_eq!(
+        findings(&d),
+        [
+            "heading-punctuation at 3: heading 4.1 is written without a final dot, unlike 2 other headings of its level such as 4.2."
+        ]
+    );
+}
+
+#[test]
+fn numbered_heading_without_paragraphs_is_an_empty_section() {
+    let d = doc("1. GENERAL\n\n2. MEMBERS\n\n1. Membership is open.\n\n3. FINAL\n");
+    assert_eq!(
+        findings(&d),
+        [
+            "empty-section at 1: section 1. has no paragraphs",
+            "empty-section at 7: section 3. has no paragraphs",
+        ]
+    );
+}
+
+#[test]
+fn list_restarting_under_each_item_is_not_reported() {
+    let d = doc(
+        "(1) Everyone has the right:\n\n1. to life;\n\n2. to liberty.\n\n(2) No one shall be held:\n\n1. in slavery;\n\n2. in servitude.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "P (1) #1 | Everyone has the right:",
+            "P 1. #1 | to life;",
+            "P 2. #2 | to liberty.",
+            "P (2) #2 | No one shall be held:",
+            "P 1. #1 | in slavery;",
+            "P 2. #2 | in servitude.",
+        ]
+    );
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn paragraph_numbering_restarting_in_a_new_section_is_not_reported() {
+    let d = doc("Article 1\n\n1. One.\n\n2. Two.\n\nArticle 2\n\n1. One again.\n");
+    assert_eq!(findings(&d), NONE);
+}
+
+// The diff: entries, moves, renumbering, words and what is ignored.
+
+#[test]
+fn identical_documents_are_all_unchanged() {
+    let text = "Article 1\n\nPeace is the aim.\n\nArticle 2\n\nTrade grows.\n";
+    let c = compare(text, text);
+    assert_eq!(
+        entries(&c),
+        [
+            "unchanged 0→0",
+            "unchanged 1→1",
+            "unchanged 2→2",
+            "unchanged 3→3"
+        ]
+    );
+    assert!(
+        c.entries
+            .iter()
+            .all(|e| e.matched_by == Some(MatchedBy::Text)
+                && e.similarity == 1.0
+                && e.words.is_none())
+    );
+}
+
+#[test]
+fn insertion_renumbers_later_paragraphs_without_changing_them() {
+    let c = compare(
+        "1. Peace is the aim.\n\n2. Trade grows.\n",
+        "1. Security comes first.\n\n2. Peace is the aim.\n\n3. Trade grows.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        [
+            "added →0",
+            "unchanged renumbered 0→1",
+            "unchanged renumbered 1→2"
+        ]
+    );
+}
+
+#[test]
+fn changed_word_gives_exact_words() {
+    let c = compare(
+        "1. Member States shall cooperate closely.\n",
+        "1. Member States shall cooperate actively.\n",
+    );
+    assert_eq!(entries(&c), ["changed 0→0"]);
+    assert_eq!(c.entries[0].matched_by, Some(MatchedBy::Number));
+    assert_eq!(
+        words(&c.entries[0]),
+        [
+            (Op::Equal, "Member States shall cooperate "),
+            (Op::Delete, "closely"),
+            (Op::Insert, "actively"),
+            (Op::Equal, "."),
+        ]
+    );
+}
+
+#[test]
+fn moved_paragraph_is_moved_and_unchanged() {
+    let c = compare(
+        "Peace is the aim.\n\nTrade grows.\n\nCulture unites.\n\nScience helps.\n",
+        "Trade grows.\n\nCulture unites.\n\nScience helps.\n\nPeace is the aim.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        [
+            "unchanged 1→0",
+            "unchanged 2→1",
+            "unchanged 3→2",
+            "unchanged moved 0→3"
+        ]
+    );
+}
+
+#[test]
+fn paragraph_split_in_two_is_one_split_entry() {
+    let c = compare(
+        "The Members shall meet once a year. The chair shall rotate among them.\n\nDecisions are taken by consensus.\n",
+        "The Members shall meet once a year.\n\nThe chair shall rotate among them.\n\nDecisions are taken by consensus.\n",
+    );
+    assert_eq!(entries(&c), ["split 0→0,1", "unchanged 1→2"]);
+    assert_eq!(
+        words(&c.entries[0]),
+        [(
+            Op::Equal,
+            "The Members shall meet once a year. The chair shall rotate among them."
+        )]
+    );
+}
+
+#[test]
+fn paragraphs_merged_into_one_are_one_merged_entry() {
+    let c = compare(
+        "The Members shall meet once a year.\n\nThe chair shall rotate among them.\n\nDecisions are taken by consensus.\n",
+        "The Members shall meet once a year. The chair shall rotate among them.\n\nDecisions are taken by consensus.\n",
+    );
+    assert_eq!(entries(&c), ["merged 0,1→0", "unchanged 2→1"]);
+}
+
+#[test]
+fn rewritten_paragraph_between_unchanged_neighbours_is_changed_in_place() {
+    let c = compare(
+        "Peace is the aim.\n\nThe chair rotates every year.\n\nTrade grows.\n",
+        "Peace is the aim.\n\nThe presidency passes to another member every year.\n\nTrade grows.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        ["unchanged 0→0", "changed 1→1", "unchanged 2→2"]
+    );
+    assert_eq!(c.entries[1].matched_by, Some(MatchedBy::Position));
+}
+
+#[test]
+fn renamed_heading_pairs_with_its_number() {
+    let c = compare(
+        "Article 1. Purposes\n\nPeace is the aim.\n",
+        "Article 1. Aims\n\nPeace is the aim.\n",
+    );
+    assert_eq!(entries(&c), ["changed 0→0", "unchanged 1→1"]);
+    assert_eq!(c.entries[0].matched_by, Some(MatchedBy::Number));
+    assert_eq!(
+        words(&c.entries[0]),
+        [(Op::Delete, "Purposes"), (Op::Insert, "Aims")]
+    );
+}
+
+#[test]
+fn removed_paragraph_sits_after_its_old_neighbour() {
+    let c = compare(
+        "Peace is the aim.\n\nTrade grows.\n\nCulture unites.\n\nScience helps.\n",
+        "Trade grows.\n\nScience helps.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        ["removed 0→", "unchanged 1→0", "removed 2→", "unchanged 3→1"]
+    );
+}
+
+#[test]
+fn quote_and_dash_style_is_ignored_by_default_and_a_change_under_strict() {
+    let old = "1. The “Shanghai spirit” – mutual trust.\n";
+    let new = "1. The \"Shanghai spirit\" - mutual trust.\n";
+    assert_eq!(entries(&compare(old, new)), ["unchanged 0→0"]);
+    let c = compare_with(old, new, STRICT);
+    assert_eq!(entries(&c), ["changed 0→0"]);
+    assert_eq!(
+        words(&c.entries[0]),
+        [
+            (Op::Equal, "The "),
+            (Op::Delete, "“"),
+            (Op::Insert, "\""),
+            (Op::Equal, "Shanghai spirit"),
+            (Op::Delete, "” – "),
+            (Op::Insert, "\" - "),
+            (Op::Equal, "mutual trust."),
+        ]
+    );
+}
+
+#[test]
+fn ignored_spelling_inside_a_changed_paragraph_shows_the_new_one_and_keeps_the_old() {
+    let c = compare(
+        "1. The “Shanghai spirit” guides us.\n",
+        "1. The \"Shanghai spirit\" guides them.\n",
+    );
+    assert_eq!(entries(&c), ["changed 0→0"]);
+    let words: Vec<_> = c.entries[0]
+        .words
+        .as_deref()
+        .expect("a word diff")
+        .iter()
+        .map(|w| (w.op, w.text.as_str(), w.old.as_deref()))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (
+                Op::Equal,
+                "The \"Shanghai spirit\" guides ",
+                Some("The “Shanghai spirit” guides ")
+            ),
+            (Op::Delete, "us", None),
+            (Op::Insert, "them", None),
+            (Op::Equal, ".", None),
+        ]
+    );
+}
+
+#[test]
+fn repaired_pdf_damage_is_a_difference_only_under_strict() {
+    let old = "1. They develop good-\nneighbourly relations.\n";
+    let new = "1. They develop good-neighbourly relations.\n";
+    assert_eq!(entries(&compare(old, new)), ["unchanged 0→0"]);
+    assert_eq!(entries(&compare_with(old, new, STRICT)), ["changed 0→0"]);
+}
+
+#[test]
+fn case_is_a_change_unless_ignored() {
+    let old = "1. The member states agree.\n";
+    let new = "1. The Member States agree.\n";
+    let c = compare(old, new);
+    assert_eq!(entries(&c), ["changed 0→0"]);
+    assert_eq!(
+        words(&c.entries[0]),
+        [
+            (Op::Equal, "The "),
+            (Op::Delete, "member states "),
+            (Op::Insert, "Member States "),
+            (Op::Equal, "agree."),
+        ]
+    );
+    let options = diff::Options {
+        ignore_case: true,
+        ..diff::Options::default()
+    };
+    assert_eq!(entries(&compare_with(old, new, options)), ["unchanged 0→0"]);
+}
+
+#[test]
+fn punctuation_is_a_change_unless_ignored() {
+    let old = "1. Members agree, and act.\n";
+    let new = "1. Members agree and act.\n";
+    let c = compare(old, new);
+    assert_eq!(entries(&c), ["changed 0→0"]);
+    // The space after `agree` differs too: each side keeps its own, so both rebuild exactly.
+    assert_eq!(
+        words(&c.entries[0]),
+        [
+            (Op::Equal, "Members agree"),
+            (Op::Insert, " "),
+            (Op::Delete, ", "),
+            (Op::Equal, "and act."),
+        ]
+    );
+    let options = diff::Options {
+        ignore_punctuation: true,
+        ..diff::Options::default()
+    };
+    assert_eq!(entries(&compare_with(old, new, options)), ["unchanged 0→0"]);
+}
+
+#[test]
+fn every_block_is_in_exactly_one_entry() {
+    let old = "Article 1\n\nPeace is the aim.\n\nThe Members shall meet once a year. The chair shall rotate among them.\n\nArticle 2\n\nTrade grows.\n\nCulture unites.\n";
+    let new = "Article 1\n\nCulture unites.\n\nPeace is the main aim.\n\nThe Members shall meet once a year.\n\nThe chair shall rotate among them.\n\nArticle 2\n\nScience helps.\n";
+    let c = compare(old, new);
+    let mut old_seen: Vec<usize> = c
+        .entries
+        .iter()
+        .flat_map(|e| e.old_positions.clone())
+        .collect();
+    let mut new_seen: Vec<usize> = c
+        .entries
+        .iter()
+        .flat_map(|e| e.new_positions.clone())
+        .collect();
+    old_seen.sort_unstable();
+    new_seen.sort_unstable();
+    assert_eq!(old_seen, [0, 1, 2, 3, 4, 5]);
+    assert_eq!(new_seen, [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(
+        entries(&c),
+        [
+            "unchanged 0→0",
+            "unchanged moved 5→1",
+            "changed 1→2",
+            "split 2→3,4",
+            "unchanged 3→5",
+            "removed 4→",
+            "added →6",
+        ]
+    );
+}
