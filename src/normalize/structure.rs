@@ -100,22 +100,34 @@ fn reads_as_title(text: &str, max_width: usize, max_words: usize) -> bool {
     if text.is_empty() {
         return true;
     }
-    if text::wider_than(text, max_width) || text.split_whitespace().nth(max_words).is_some() {
-        return false;
-    }
+    // The tests that look at a character or two come first: nearly every block that fails is
+    // prose, told by how it begins or ends without reading the whole of it.
     if text.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    // Capitals count only in scripts that have them: Arabic or Chinese text is never "all caps".
-    let all_caps = letters.len() >= 3
-        && letters.iter().all(|c| !c.is_lowercase())
-        && letters.iter().any(|c| c.is_uppercase());
-    match text::last_significant_char(text) {
-        Some('.') if all_caps => true,
+    let ends_as_title = match text::last_significant_char(text) {
+        Some('.') => is_all_caps(text),
         Some(c) => !text::is_terminal_punctuation(c),
         None => true,
+    };
+    ends_as_title
+        && !text::wider_than(text, max_width)
+        && text.split_whitespace().nth(max_words).is_none()
+}
+
+/// Whether text is written in capitals: three letters or more, none lowercase, some
+/// uppercase. Capitals count only in scripts that have them: Arabic or Chinese text is never
+/// "all caps".
+fn is_all_caps(text: &str) -> bool {
+    let (mut letters, mut upper) = (0, false);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+        upper |= c.is_uppercase();
     }
+    letters >= 3 && upper
 }
 
 /// Punctuation after which the next block goes on with the same sentence.
