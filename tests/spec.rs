@@ -1162,49 +1162,54 @@ fn repaired_pdf_damage_is_a_difference_only_under_strict() {
     assert_eq!(entries(&compare_with(old, new, STRICT)), ["changed 0→0"]);
 }
 
-#[test]
-fn case_is_a_change_unless_ignored() {
-    let old = "1. The member states agree.\n";
-    let new = "1. The Member States agree.\n";
+/// A difference that counts by default, shown by `expected` words, and is no change under
+/// `ignoring`.
+fn differs_unless_ignored(old: &str, new: &str, expected: &[(Op, &str)], ignoring: diff::Options) {
     let c = compare(old, new);
     assert_eq!(entries(&c), ["changed 0→0"]);
+    assert_eq!(words(&c.entries[0]), expected);
     assert_eq!(
-        words(&c.entries[0]),
-        [
+        entries(&compare_with(old, new, ignoring)),
+        ["unchanged 0→0"]
+    );
+}
+
+#[test]
+fn case_is_a_change_unless_ignored() {
+    differs_unless_ignored(
+        "1. The member states agree.\n",
+        "1. The Member States agree.\n",
+        &[
             (Op::Equal, "The "),
             (Op::Delete, "member states "),
             (Op::Insert, "Member States "),
             (Op::Equal, "agree."),
-        ]
+        ],
+        diff::Options {
+            ignore_case: true,
+            ..diff::Options::default()
+        },
     );
-    let options = diff::Options {
-        ignore_case: true,
-        ..diff::Options::default()
-    };
-    assert_eq!(entries(&compare_with(old, new, options)), ["unchanged 0→0"]);
 }
 
 #[test]
 fn punctuation_is_a_change_unless_ignored() {
-    let old = "1. Members agree, and act.\n";
-    let new = "1. Members agree and act.\n";
-    let c = compare(old, new);
-    assert_eq!(entries(&c), ["changed 0→0"]);
     // The space after `agree` differs too: each side keeps its own, so both rebuild exactly.
-    assert_eq!(
-        words(&c.entries[0]),
-        [
-            (Op::Equal, "Members agree"),
-            (Op::Insert, " "),
-            (Op::Delete, ", "),
-            (Op::Equal, "and act."),
-        ]
-    );
-    let options = diff::Options {
+    let words = [
+        (Op::Equal, "Members agree"),
+        (Op::Insert, " "),
+        (Op::Delete, ", "),
+        (Op::Equal, "and act."),
+    ];
+    let ignoring = diff::Options {
         ignore_punctuation: true,
         ..diff::Options::default()
     };
-    assert_eq!(entries(&compare_with(old, new, options)), ["unchanged 0→0"]);
+    let (old, new) = (
+        "1. Members agree, and act.\n",
+        "1. Members agree and act.\n",
+    );
+    differs_unless_ignored(old, new, &words, ignoring);
 }
 
 #[test]

@@ -191,12 +191,8 @@ pub struct LogArgs {
     /// Revision or range to walk, as git log takes it (`HEAD`, `v1..v2`).
     #[arg(value_name = "REVISION-RANGE", default_value = "HEAD")]
     pub range: String,
-    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
-    pub format: DataFormat,
     #[command(flatten)]
-    pub input: InputOptions,
-    #[command(flatten)]
-    pub output: OutputOptions,
+    pub common: HistoryOptions,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -207,6 +203,13 @@ pub struct BlameArgs {
     /// The revision to blame.
     #[arg(long, default_value = "HEAD")]
     pub rev: String,
+    #[command(flatten)]
+    pub common: HistoryOptions,
+}
+
+/// What `log` and `blame` share: the format, how versions are read, where the report goes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct HistoryOptions {
     #[arg(long, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,
     #[command(flatten)]

@@ -17,8 +17,8 @@ use accord::source::{self, Input, ReadOptions, git::Repo, manifest};
 use accord::translation::{self, LanguageVersion};
 pub use args::Cli;
 use args::{
-    AlignArgs, BlameArgs, ColorChoice, Command, DataFormat, DiffArgs, FailOn, InputOptions,
-    LogArgs, OutlineArgs, OutputOptions, VersionsArgs,
+    AlignArgs, ColorChoice, Command, DiffArgs, FailOn, HistoryOptions, InputOptions, OutlineArgs,
+    OutputOptions, VersionsArgs,
 };
 
 /// What a run found, for the exit status: 0 nothing to report, 1 something, as diff(1).
@@ -53,8 +53,8 @@ fn run_command(cli: Cli) -> Result<Outcome> {
         Command::Outline(args) => outline(&args),
         Command::Diff(args) => diff(&args),
         Command::Align(args) => align(&args),
-        Command::Log(args) => log(&args),
-        Command::Blame(args) => blame(&args),
+        Command::Log(args) => from_history(history::log, &args.path, &args.range, &args.common),
+        Command::Blame(args) => from_history(history::blame, &args.path, &args.rev, &args.common),
         Command::Versions(args) => versions(&args),
         Command::GitDiff { args } => git_diff(&args),
         Command::Completions { shell } => {
@@ -193,43 +193,35 @@ fn align(args: &AlignArgs) -> Result<Outcome> {
     Ok(Outcome::of(alignment.summary.findings > 0))
 }
 
+/// What `log` and `blame` compute: a result from a repository, a file, a revision (or range)
+/// and how versions are read, reporting progress as it goes.
+type HistoryRun<T> =
+    fn(&Repo, &str, &str, &history::Settings, &dyn Progress) -> Result<T, source::SourceError>;
+
 /// A history command: the repository opened, the result computed with a progress bar, and
 /// its report written.
 fn from_history<T: Report>(
-    input: &InputOptions,
-    output: &OutputOptions,
-    format: DataFormat,
-    compute: impl FnOnce(&Repo, &history::Settings, &Bar) -> Result<T, source::SourceError>,
+    compute: HistoryRun<T>,
+    path: &str,
+    revision: &str,
+    common: &HistoryOptions,
 ) -> Result<Outcome> {
-    let repo = Repo::open(input.repo.as_deref())?;
+    let repo = Repo::open(common.input.repo.as_deref())?;
     let settings = history::Settings {
-        encoding: input.encoding.clone(),
+        encoding: common.input.encoding.clone(),
         normalize: normalize::Options {
-            repair: !input.no_repair,
+            repair: !common.input.no_repair,
         },
         diff: diff::Options::default(),
     };
-    let result = compute(&repo, &settings, &Bar::new())?;
-    write_report(&result, format, &output.view(), output)?;
+    let result = compute(&repo, path, revision, &settings, &Bar::new())?;
+    write_report(
+        &result,
+        common.format,
+        &common.output.view(),
+        &common.output,
+    )?;
     Ok(Outcome::Clean)
-}
-
-fn log(args: &LogArgs) -> Result<Outcome> {
-    from_history(
-        &args.input,
-        &args.output,
-        args.format,
-        |repo, settings, bar| history::log(repo, &args.path, &args.range, settings, bar),
-    )
-}
-
-fn blame(args: &BlameArgs) -> Result<Outcome> {
-    from_history(
-        &args.input,
-        &args.output,
-        args.format,
-        |repo, settings, bar| history::blame(repo, &args.path, &args.rev, settings, bar),
-    )
 }
 
 fn versions(args: &VersionsArgs) -> Result<Outcome> {

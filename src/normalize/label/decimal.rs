@@ -46,15 +46,7 @@ fn number(c: &mut Cursor<'_>) -> Option<Number> {
     }
     let mut parts = vec![trim_zeros(&first)];
     let mut suffix = String::new();
-    if let Some(ch) = c.peek().filter(char::is_ascii_lowercase) {
-        let save = c.pos;
-        c.bump();
-        if c.peek().is_some_and(char::is_alphanumeric) {
-            c.pos = save;
-        } else {
-            suffix.push(ch);
-        }
-    }
+    suffix.extend(c.letter_suffix());
     let mut trailing_dot = false;
     if suffix.is_empty() {
         loop {

@@ -166,15 +166,7 @@ fn keyword_number(line: &str, start: usize) -> Option<(String, usize)> {
                 break;
             }
         }
-        if let Some(ch) = c.peek().filter(char::is_ascii_lowercase) {
-            let save = c.pos;
-            c.bump();
-            if c.peek().is_some_and(char::is_alphanumeric) {
-                c.pos = save;
-            } else {
-                number.push(ch);
-            }
-        }
+        number.extend(c.letter_suffix());
         return Some((number, c.pos));
     }
     let roman = c.take_while(|ch| "IVXLCDM".contains(ch));

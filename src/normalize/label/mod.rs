@@ -96,6 +96,19 @@ impl<'a> Cursor<'a> {
         }
         out
     }
+    /// A lowercase letter closing a number (`4c`, `143a`), taken when no letter or digit
+    /// follows it: `4ch` is a number and a word.
+    fn letter_suffix(&mut self) -> Option<char> {
+        let letter = self.peek().filter(char::is_ascii_lowercase)?;
+        let save = self.pos;
+        self.bump();
+        if self.peek().is_some_and(char::is_alphanumeric) {
+            self.pos = save;
+            return None;
+        }
+        Some(letter)
+    }
+
     fn skip_spaces(&mut self) {
         while self.peek().is_some_and(char::is_whitespace) {
             self.bump();
