@@ -228,24 +228,80 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn closed_stdout_is_not_an_error() {
     use std::process::{Command, Stdio};
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("accord"))
-        .args([
+    // The terminal report is written whole, the JSON one streamed: both end quietly.
+    for format in ["text", "json"] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("accord"))
+            .args([
+                "diff",
+                "--all",
+                "--format",
+                format,
+                "versions/dushanbe-2021.draft.en.txt",
+                "versions/dushanbe-2021.en.txt",
+            ])
+            .current_dir(crate::util::root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before accord writes, as `accord diff a b | head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+    }
+}
+
+/// A format the result lacks (the timeline of three versions has no Markdown) is refused
+/// before any output is opened: no file is left behind, and the message says which
+/// formats there are.
+#[test]
+fn a_format_the_result_lacks_opens_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("timeline.md");
+    let history = "fixtures/grundgesetz-history";
+    let err = fails_cleanly(
+        &[
             "diff",
-            "--all",
-            "versions/dushanbe-2021.draft.en.txt",
-            "versions/dushanbe-2021.en.txt",
-        ])
-        .current_dir(crate::util::root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+            "--format",
+            "markdown",
+            &format!("{history}/1-8e9e7a10.md"),
+            &format!("{history}/4-166018c1.md"),
+            &format!("{history}/5-5710c0a6.md"),
+            "-o",
+            &target.display().to_string(),
+        ],
+        "has no Markdown form; use text, json or html",
+        None,
+    );
+    assert!(err.starts_with("accord: the timeline"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// Git's external diff hands over temporary copies: messages name the file they stand for,
+/// and a side git marks absent with `/dev/null` reads as empty, on every platform.
+#[test]
+fn git_diff_names_the_file_git_stands_for() {
+    let (_d, copy) = temp_file("git-temporary-copy.txt", b"1. Caf\xe9 au lait.\n");
+    let new = "versions/udhr/udhr.en.txt";
+    let args = [
+        "git-diff", "decl.txt", &copy, "0000000", "100644", new, "0000000", "100644",
+    ];
+    let err = fails_cleanly(&args, "a/decl.txt: not valid UTF-8 at byte offset 6", None);
+    assert!(!err.contains("git-temporary-copy"), "{err}");
+    let added = accord()
+        .args(["git-diff", "decl.txt", "/dev/null", "0000000", "100644"])
+        .args([new, "0000000", "100644"])
+        .output()
         .unwrap();
-    // Close the reading end before accord writes, as `accord diff a b | head -0` would.
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.is_empty(), "{stderr}");
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(added.status.code(), Some(0));
+    let text = String::from_utf8(added.stdout).unwrap();
+    assert!(
+        text.starts_with("--- a/decl.txt\n+++ b/decl.txt\n"),
+        "{text}"
+    );
+    assert!(text.contains("92 added"), "{text}");
 }
 
 #[test]
@@ -283,6 +339,31 @@ fn no_partial_output_file_on_failure() {
         ])
         .assert()
         .code(0);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('{'));
+}
+
+/// A report written over an existing file keeps that file's permissions.
+#[test]
+#[cfg(unix)]
+fn a_replaced_report_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.json");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    accord()
+        .args([
+            "outline",
+            "--format",
+            "json",
+            "versions/udhr/udhr.en.txt",
+            "-o",
+        ])
+        .arg(&target)
+        .assert()
+        .code(0);
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
     assert!(std::fs::read_to_string(&target).unwrap().starts_with('{'));
 }
 

@@ -365,3 +365,42 @@ impl FailOn {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use accord::diff::Comparison;
+    use accord::history::{Blame, Log, Timeline};
+    use accord::normalize::Outline;
+    use accord::report::{Report, supports};
+    use accord::source::manifest::Manifest;
+    use accord::translation::Alignment;
+
+    use super::*;
+
+    /// Every value of `--format` a command offers is a format its result has, but those in
+    /// `except`, which fail with a message naming the formats it has.
+    fn offered<T: Report, V: ValueEnum + Into<Format>>(except: &[Format]) {
+        for value in V::value_variants() {
+            let format: Format = value.clone().into();
+            assert_eq!(
+                supports::<T>(format).is_ok(),
+                !except.contains(&format),
+                "{} as {}",
+                T::NAME,
+                format.as_str()
+            );
+        }
+    }
+
+    #[test]
+    fn every_format_a_command_offers_is_one_its_result_has() {
+        offered::<Outline, OutlineFormat>(&[]);
+        offered::<Comparison, DiffFormat>(&[]);
+        // `accord diff` with three versions or more: a timeline, which has no Markdown.
+        offered::<Timeline, DiffFormat>(&[Format::Markdown]);
+        offered::<Alignment, AlignFormat>(&[]);
+        offered::<Log, DataFormat>(&[]);
+        offered::<Blame, DataFormat>(&[]);
+        offered::<Manifest, DataFormat>(&[]);
+    }
+}

@@ -75,6 +75,7 @@ fn write_report<T: Report>(
     output: &OutputOptions,
 ) -> Result<()> {
     let format = format.into();
+    accord::report::supports::<T>(format)?;
     output::write_with(output.output.as_deref(), |out| {
         accord::report::render(result, format, view, out)
     })
@@ -234,15 +235,19 @@ fn versions(args: &VersionsArgs) -> Result<Outcome> {
 /// treats a non-zero status as a failure of the driver, so differences exit 0 here.
 fn git_diff(args: &[String]) -> Result<Outcome> {
     let path = &args[0];
-    // Git names a file absent on one side `/dev/null`, which reads as empty.
+    // The files are git's temporary copies: messages name the file they stand for. Git
+    // names the side a file is absent from `/dev/null`, on every platform.
     let read = |file: &str, label: String| -> Result<Version> {
-        let input = Input::Path(file.into());
-        let source = source::read_allowing_empty(&input, &ReadOptions::default())?;
-        Ok(normalize::version_or_empty(
-            source,
-            label,
-            &normalize::Options::default(),
-        ))
+        let source = match file {
+            "/dev/null" => None,
+            _ => {
+                let input = Input::Path(file.into());
+                let read = source::read_as(&input, label.clone(), &ReadOptions::default());
+                source::empty_as_none(read)?
+            }
+        };
+        let options = normalize::Options::default();
+        Ok(normalize::version_or_empty(source, label, &options))
     };
     let old = read(&args[1], format!("a/{path}"))?;
     let new = read(&args[4], format!("b/{path}"))?;

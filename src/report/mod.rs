@@ -136,8 +136,19 @@ pub fn render<T: Report>(
     view: &View,
     out: &mut dyn io::Write,
 ) -> Result<(), Error> {
+    Ok(renderer::<T>(format)?(result, view, out)?)
+}
+
+/// Whether a result of type `T` has `format`: an error saying which formats it has if not.
+/// Callers that open an output first ask this, so a report that cannot be written does not
+/// open one.
+pub fn supports<T: Report>(format: Format) -> Result<(), Error> {
+    renderer::<T>(format).map(|_| ())
+}
+
+fn renderer<T: Report>(format: Format) -> Result<Renderer<T>, Error> {
     match T::RENDERERS.iter().find(|(f, _)| *f == format) {
-        Some((_, renderer)) => Ok(renderer(result, view, out)?),
+        Some((_, renderer)) => Ok(*renderer),
         None => Err(Error::Unsupported {
             what: T::NAME,
             format: format.title(),

@@ -100,7 +100,12 @@ pub enum SourceError {
 
 /// Read and decode one input.
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Source, SourceError> {
-    let label = input.label();
+    read_as(input, input.label(), options)
+}
+
+/// Read and decode one input under a name of the caller's, in reports and messages alike:
+/// git's external diff hands over a temporary file that stands for `a/PATH`.
+pub fn read_as(input: &Input, label: String, options: &ReadOptions) -> Result<Source, SourceError> {
     let bytes = match input {
         Input::Stdin => file::read_stdin(&label)?,
         Input::Path(path) => file::read_file(path, &label)?,
@@ -109,16 +114,8 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Source, SourceError>
     from_bytes(label, bytes, options.encoding.as_deref())
 }
 
-/// Read and decode one input that may be empty, as a file is before its first version or
-/// after its deletion: `None` then, rather than an error.
-pub fn read_allowing_empty(
-    input: &Input,
-    options: &ReadOptions,
-) -> Result<Option<Source>, SourceError> {
-    empty_as_none(read(input, options))
-}
-
-/// An empty input as `None`; every other outcome as it is.
+/// An empty input as `None`, as a file is before its first version or after its deletion;
+/// every other outcome as it is.
 pub fn empty_as_none(read: Result<Source, SourceError>) -> Result<Option<Source>, SourceError> {
     match read {
         Ok(source) => Ok(Some(source)),
