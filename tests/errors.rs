@@ -77,6 +77,11 @@ fn invalid_utf8_names_the_offset() {
     let (_d, path) = temp_file("latin1.txt", b"1. Caf\xE9 society.\n");
     let err = fails_cleanly(&["outline", &path], &path, None);
     assert!(err.contains("byte offset 6"), "{err}");
+    assert_eq!(
+        err.matches("not valid UTF-8").count(),
+        1,
+        "said once: {err}"
+    );
 }
 
 #[test]

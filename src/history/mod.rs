@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::{self, Comparison};
 use crate::model::{Block, Document, Version};
 use crate::normalize;
-use crate::source::git::{BlobId, CommitInfo, GitError, Repo};
+use crate::source::git::{BlobId, Commit, GitError, Repo};
 use crate::source::{self, SourceError};
 
 /// The `schema` field of a [`Log`].
@@ -55,30 +55,6 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
-/// A commit as reports show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct CommitRef {
-    /// The full hexadecimal id.
-    pub id: String,
-    /// The first line of the message.
-    pub subject: String,
-    /// The author's name.
-    pub author: String,
-    /// RFC 3339.
-    pub time: String,
-}
-
-impl From<CommitInfo> for CommitRef {
-    fn from(info: CommitInfo) -> CommitRef {
-        CommitRef {
-            id: info.id,
-            subject: info.subject,
-            author: info.author,
-            time: info.time,
-        }
-    }
-}
-
 /// `accord log PATH`: the `accord.log/1` contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Log {
@@ -95,7 +71,7 @@ pub struct Log {
 pub struct LogCommit {
     /// The commit.
     #[serde(flatten)]
-    pub commit: CommitRef,
+    pub commit: Commit,
     /// The commit's parent is missing (a shallow clone): it is compared with nothing, and
     /// its paragraphs show as added because the history before it is not here.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -108,7 +84,7 @@ pub struct LogCommit {
 
 impl LogCommit {
     /// A commit with what the comparison with its parent found.
-    pub fn new(commit: CommitRef, truncated: bool, comparison: Comparison) -> LogCommit {
+    pub fn new(commit: Commit, truncated: bool, comparison: Comparison) -> LogCommit {
         LogCommit {
             commit,
             truncated,
@@ -142,7 +118,7 @@ pub struct BlameBlock {
     #[serde(flatten)]
     pub block: Block,
     /// The commit that last changed the block's text.
-    pub commit: CommitRef,
+    pub commit: Commit,
 }
 
 /// `accord diff A B C …`: every block of the last version with its lineage; the
@@ -232,7 +208,7 @@ pub fn log(
     progress.finish();
     let mut commits = Vec::with_capacity(changes.len());
     for (change, comparison) in changes.iter().zip(comparisons) {
-        let commit = repo.commit_info(change.commit)?.into();
+        let commit = repo.commit(change.commit)?;
         commits.push(LogCommit::new(commit, change.truncated, comparison));
     }
     Ok(Log {
@@ -263,7 +239,7 @@ pub fn blame(
     changes.reverse();
     progress.start(changes.len());
     let mut versions = Vec::with_capacity(changes.len());
-    let mut commits: Vec<CommitRef> = Vec::with_capacity(changes.len());
+    let mut commits: Vec<Commit> = Vec::with_capacity(changes.len());
     for change in &changes {
         let label = format!("{}:{root_path}", change.commit);
         let version = match change.after {
@@ -271,7 +247,7 @@ pub fn blame(
             None => Version::new(label, Document::default()),
         };
         versions.push(version);
-        commits.push(repo.commit_info(change.commit)?.into());
+        commits.push(repo.commit(change.commit)?);
         progress.advance();
     }
     progress.finish();

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::View;
-use super::naming::{header_parts, profile};
+use super::naming::{Header, header, profile};
 use super::terminal::is_hidden_control;
 use crate::diff::{Comparison, Entry, Kind, Op};
 
@@ -188,7 +188,7 @@ fn trim_context(text: &str, first: bool, last: bool) -> String {
 }
 
 fn entry(c: &Comparison, e: &Entry, detail: Detail) -> String {
-    let (title, what) = header_parts(c, e);
+    let Header { title, what } = header(c, e);
     let mut out = format!("#### {} — {}\n", escape(&title), escape(&what));
     if detail != Detail::Headers {
         out.push('\n');

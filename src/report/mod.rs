@@ -191,9 +191,9 @@ reports! {
         Json => json::write,
     }
     Alignment: "the alignment" {
-        Text => terminal::align::render,
+        Text => terminal::translation::render,
         Json => json::write,
-        Html => html::align::render,
+        Html => html::translation::render,
         Tsv => tsv::render,
         Tmx => tmx::render,
     }
@@ -211,7 +211,7 @@ reports! {
         Json => json::write,
     }
     Manifest: "the list of versions" {
-        Text => terminal::history::versions,
+        Text => terminal::versions::render,
         Json => json::write,
     }
 }

@@ -123,19 +123,26 @@ pub fn section_name(
     }
 }
 
-/// An entry's title and what happened to it, as plain text: `¶ 36 (was 35) · 3.2 Combating
-/// terrorism…` and `changed, renumbered`. Shared by the terminal and Markdown reports.
-pub fn header_parts(c: &Comparison, e: &Entry) -> (String, String) {
-    header_parts_in(&c.old.sections, &c.new.sections, e)
+/// How a report heads an entry, in plain text.
+pub struct Header {
+    /// What the entry is and where: `¶ 36 (was 35) · 3.2 Combating terrorism…`.
+    pub title: String,
+    /// What happened to it: `changed, renumbered`.
+    pub what: String,
 }
 
-/// [`header_parts`] with the section titles given directly, for reports that hold entries
-/// without their comparison (the log).
-pub fn header_parts_in(
+/// An entry's header. Shared by the terminal, Markdown and HTML reports.
+pub fn header(c: &Comparison, e: &Entry) -> Header {
+    header_in(&c.old.sections, &c.new.sections, e)
+}
+
+/// [`header`] with the section titles given directly, for reports that hold entries without
+/// their comparison (the log).
+pub fn header_in(
     old_sections: &BTreeMap<String, String>,
     new_sections: &BTreeMap<String, String>,
     e: &Entry,
-) -> (String, String) {
+) -> Header {
     let (main, side_new) = if e.new.is_empty() {
         (&e.old, false)
     } else {
@@ -167,5 +174,8 @@ pub fn header_parts_in(
     if e.renumbered {
         what.push("renumbered".to_string());
     }
-    (h, what.join(", "))
+    Header {
+        title: h,
+        what: what.join(", "),
+    }
 }

@@ -3,6 +3,7 @@
 
 use schemars::JsonSchema;
 
+use super::{View, json};
 use crate::diff::{self, Comparison};
 use crate::history::{self, Blame, Log, Timeline};
 use crate::normalize::{self, Outline};
@@ -25,7 +26,8 @@ pub fn all() -> Vec<(String, String)> {
 
 fn contract<T: JsonSchema>(name: &str) -> (String, String) {
     let schema = schemars::schema_for!(T);
-    let mut text = serde_json::to_string_pretty(&schema).expect("schema serialises");
-    text.push('\n');
+    let mut text = Vec::new();
+    json::write(&schema, &View::default(), &mut text).expect("a schema serialises to memory");
+    let text = String::from_utf8(text).expect("JSON is UTF-8");
     (format!("{}.schema.json", name.replace('/', "-")), text)
 }

@@ -60,7 +60,7 @@ fn read_limited(reader: impl Read, label: &str, expected: usize) -> Result<Vec<u
 }
 
 /// `std::io::Error`'s Display appends "(os error 2)"; users want the plain reason.
-fn io_message(e: &std::io::Error) -> String {
+pub(super) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

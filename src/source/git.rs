@@ -199,14 +199,14 @@ impl Repo {
     }
 
     /// What a report shows of a commit.
-    pub fn commit_info(&self, id: CommitId) -> Result<CommitInfo, GitError> {
+    pub fn commit(&self, id: CommitId) -> Result<Commit, GitError> {
         let commit = self
             .repo
             .find_commit(id.0)
             .map_err(|e| other(&id.to_string(), &e))?;
         let author = commit.author();
         let when = author.when();
-        Ok(CommitInfo {
+        Ok(Commit {
             id: id.to_string(),
             // Names and subjects that are not UTF-8 are shown lossily rather than refused.
             subject: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
@@ -276,16 +276,19 @@ pub fn split_spec(spec: &str) -> Option<(&str, &str)> {
     (!rev.is_empty() && !path.is_empty()).then_some((rev, path))
 }
 
-/// What a log entry needs of a commit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommitInfo {
+/// A commit as reports show it.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[schemars(rename = "CommitRef")]
+pub struct Commit {
     /// The full hexadecimal id.
     pub id: String,
     /// The first line of the message.
     pub subject: String,
     /// The author's name.
     pub author: String,
-    /// RFC 3339, in the author's own offset.
+    /// When it was authored: RFC 3339, in the author's own offset.
     pub time: String,
 }
 

@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
 use schemars::JsonSchema;
+
+use super::SourceError;
+use super::file::io_message;
 use serde::{Deserialize, Serialize};
 
 /// The `schema` field of a [`Manifest`] as accord writes it.
@@ -14,7 +16,7 @@ pub const SCHEMA: &str = "accord.versions/1";
 /// The `accord.versions/1` contract, and the shape of a folder's `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Manifest {
-    /// Always `"accord.versions/1"` in accord's output; `manifest.json` may leave it out.
+    /// `"accord.versions/1"`; `manifest.json` may leave it out, and accord writes it then.
     #[serde(default = "default_schema")]
     pub schema: String,
     /// The texts of the folder.
@@ -44,20 +46,27 @@ pub struct ShippedText {
 }
 
 /// Read `DIR/manifest.json` and check that every listed file is there.
-pub fn read(dir: &Path) -> Result<Manifest> {
+pub fn read(dir: &Path) -> Result<Manifest, SourceError> {
     let path = dir.join("manifest.json");
     let label = path.display().to_string();
-    let text = std::fs::read_to_string(&path).with_context(|| format!("{label}: cannot read"))?;
-    let manifest: Manifest =
-        serde_json::from_str(&text).with_context(|| format!("{label}: not a valid manifest"))?;
-    for v in &manifest.versions {
-        if !dir.join(&v.path).is_file() {
-            anyhow::bail!(
-                "{label}: version {} names {}, which is missing",
-                v.id,
-                v.path
-            );
-        }
+    let text = std::fs::read_to_string(&path).map_err(|e| SourceError::Io {
+        label: label.clone(),
+        message: io_message(&e),
+    })?;
+    let invalid = |message: String| SourceError::Manifest {
+        label: label.clone(),
+        message,
+    };
+    let manifest: Manifest = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+    match manifest
+        .versions
+        .iter()
+        .find(|v| !dir.join(&v.path).is_file())
+    {
+        Some(v) => Err(invalid(format!(
+            "version {} names {}, which is missing",
+            v.id, v.path
+        ))),
+        None => Ok(manifest),
     }
-    Ok(manifest)
 }

@@ -86,14 +86,14 @@ pub enum SourceError {
         size: u64,
         limit: u64,
     },
-    #[error("{label}: {source}")]
-    Decode {
-        label: String,
-        #[source]
-        source: DecodeError,
-    },
+    // The reason is part of the message and not a `source`: a report of the whole chain
+    // would otherwise say it twice.
+    #[error("{label}: {reason}")]
+    Decode { label: String, reason: DecodeError },
     #[error("{label}: the document is empty")]
     Empty { label: String },
+    #[error("{label}: not a valid manifest: {message}")]
+    Manifest { label: String, message: String },
     #[error(transparent)]
     Git(#[from] git::GitError),
 }
@@ -130,9 +130,9 @@ pub fn from_bytes(
     bytes: Vec<u8>,
     encoding: Option<&str>,
 ) -> Result<Source, SourceError> {
-    let text = decode(bytes, encoding).map_err(|source| SourceError::Decode {
+    let text = decode(bytes, encoding).map_err(|reason| SourceError::Decode {
         label: label.clone(),
-        source,
+        reason,
     })?;
     if text.trim().is_empty() {
         return Err(SourceError::Empty { label });

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Anchors, BlockView, CSS, block_view, csp_hash, label_of, visible};
 use crate::diff::{Comparison, Kind, Word};
 use crate::report::View;
-use crate::report::naming::{header_parts, profile, section_name, summary_line};
+use crate::report::naming::{header, profile, section_name, summary_line};
 
 const TEMPLATE: &str = include_str!("../assets/diff.html");
 const SCRIPT: &str = include_str!("../assets/report.js");
@@ -276,7 +276,7 @@ impl<'c> Rows<'c> {
             differs: e.differs(),
             moved: e.moved,
             renumbered: e.renumbered,
-            title: visible(&header_parts(c, e).0),
+            title: visible(&header(c, e).title),
             what: what.join(", "),
             moved_from,
             stub: format!("moved-from-{i}"),

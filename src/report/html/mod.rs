@@ -3,9 +3,9 @@
 //! interpolates. The view models only regroup a result for its page: they compute nothing the
 //! result does not already hold.
 
-pub mod align;
 pub mod diff;
 pub mod timeline;
+pub mod translation;
 
 use std::collections::{HashMap, HashSet};
 

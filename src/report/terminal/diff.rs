@@ -7,7 +7,7 @@ use std::io;
 use super::{Paint, sanitize};
 use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::report::View;
-use crate::report::naming::{header_parts, profile, summary_line};
+use crate::report::naming::{Header, header as header_of, profile, summary_line};
 
 /// Render the comparison for a terminal.
 pub fn render(c: &Comparison, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
@@ -77,7 +77,7 @@ fn text(c: &Comparison, view: &View) -> String {
 }
 
 fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
-    let (h, what) = header_parts(c, e);
+    let Header { title: h, what } = header_of(c, e);
     let line = format!("{} — {}", sanitize(&h), what);
     match e.kind {
         Kind::Added => paint.new_side(&line),

@@ -1,5 +1,5 @@
-//! History for people: `accord log`, `accord blame`, the timeline of `accord diff A B C …`,
-//! and the list of shipped versions.
+//! History for people: `accord log`, `accord blame` and the timeline of
+//! `accord diff A B C …`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -8,8 +8,7 @@ use std::io;
 use super::{Paint, sanitize};
 use crate::history::{Blame, Log, Timeline};
 use crate::report::View;
-use crate::report::naming::{changes_line, header_parts_in};
-use crate::source::manifest::Manifest;
+use crate::report::naming::{Header, changes_line, header_in};
 use crate::text::truncate_words;
 
 /// Entries listed per commit in the terminal log; a file's first version adds everything.
@@ -38,11 +37,6 @@ pub fn timeline(t: &Timeline, view: &View, out: &mut dyn io::Write) -> io::Resul
     out.write_all(timeline_text(t, view.paint).as_bytes())
 }
 
-/// Render the manifest of a versions folder: one line per version.
-pub fn versions(manifest: &Manifest, _: &View, out: &mut dyn io::Write) -> io::Result<()> {
-    out.write_all(manifest_text(manifest).as_bytes())
-}
-
 fn log_text(log: &Log, paint: Paint) -> String {
     let mut out = String::new();
     let none = BTreeMap::new();
@@ -67,7 +61,7 @@ fn log_text(log: &Log, paint: Paint) -> String {
         }
         let _ = writeln!(out, "  {}", changes_line(&c.summary));
         for e in c.entries.iter().take(LISTED_PER_COMMIT) {
-            let (title, what) = header_parts_in(&none, &none, e);
+            let Header { title, what } = header_in(&none, &none, e);
             let _ = writeln!(out, "    {} — {}", sanitize(&title), what);
         }
         if c.entries.len() > LISTED_PER_COMMIT {
@@ -145,29 +139,6 @@ fn timeline_text(t: &Timeline, paint: Paint) -> String {
             },
             paint.label(&sanitize(label)),
             sanitize(&truncate_words(&b.block.text, 60))
-        );
-    }
-    out
-}
-
-fn manifest_text(manifest: &Manifest) -> String {
-    let mut out = String::new();
-    let width = manifest
-        .versions
-        .iter()
-        .map(|v| v.id.len())
-        .max()
-        .unwrap_or(0);
-    for v in &manifest.versions {
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:<5} {:<10} {:<12} {}",
-            v.id,
-            v.language,
-            v.date,
-            v.status,
-            v.path,
-            width = width
         );
     }
     out

@@ -2,10 +2,11 @@
 //! every character that could move the cursor, change colours or reorder text is shown as a
 //! visible escape instead, while accord's own colour codes are added around the escaped text.
 
-pub mod align;
 pub mod diff;
 pub mod history;
 pub mod outline;
+pub mod translation;
+pub mod versions;
 
 use std::borrow::Cow;
 

@@ -52,8 +52,8 @@ pub fn render(a: &Alignment, _: &View, out: &mut dyn io::Write) -> io::Result<()
         .map(|d| (visible(&d.label), d.language.clone()))
         .collect();
     render_template(
-        "align.html",
-        include_str!("../assets/align.html"),
+        "translation.html",
+        include_str!("../assets/translation.html"),
         minijinja::context! {
             documents => documents,
             rows => minijinja::Value::from(minijinja::value::Serde(&rows)),
