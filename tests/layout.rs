@@ -48,16 +48,28 @@ fn stage_of(path: &Path) -> Option<&'static str> {
     STAGES.iter().copied().find(|s| *s == name)
 }
 
-/// Every `crate::name` a file mentions.
+/// Every module a file names after `crate::`, one by one or in a group
+/// (`crate::{history, report::View}`).
 fn crate_paths(text: &str) -> Vec<String> {
-    text.match_indices("crate::")
-        .map(|(at, _)| {
-            text[at + "crate::".len()..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect()
-        })
-        .collect()
+    let name = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("crate::") {
+        let rest = &text[at + "crate::".len()..];
+        match rest.strip_prefix('{') {
+            Some(group) => {
+                let group = &group[..group.find('}').unwrap_or(group.len())];
+                // Nested groups are rare; their first names are what matters here.
+                out.extend(group.split(',').map(name));
+            }
+            None => out.push(name(rest)),
+        }
+    }
+    out
 }
 
 #[test]
@@ -156,10 +168,7 @@ fn functions(lines: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, line) in lines[..test_module].iter().enumerate() {
         let code = line.trim_start();
-        let declares = ["fn ", "pub fn ", "pub(super) fn ", "pub(crate) fn "]
-            .iter()
-            .any(|p| code.starts_with(p));
-        if !declares {
+        if !declares_function(code) {
             continue;
         }
         let indent = line.len() - code.len();
@@ -183,6 +192,40 @@ fn functions(lines: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a line opens a function: `fn` after any visibility and qualifiers.
+fn declares_function(code: &str) -> bool {
+    let mut rest = code;
+    loop {
+        if rest.starts_with("fn ") {
+            return true;
+        }
+        let word_end = if rest.starts_with("pub(") {
+            rest.find(')').map(|k| k + 1)
+        } else {
+            rest.find(' ')
+        };
+        let Some(end) = word_end else {
+            return false;
+        };
+        let word = &rest[..end];
+        let qualifier = word.starts_with("pub")
+            || matches!(word, "const" | "async" | "unsafe" | "extern")
+            || word.starts_with('"');
+        if !qualifier {
+            return false;
+        }
+        rest = rest[end..].trim_start();
+    }
+}
+
+#[test]
+fn the_import_check_reads_groups() {
+    assert_eq!(
+        crate_paths("use crate::text;\nuse crate::{history, report::View};\n"),
+        ["text", "history", "report"]
+    );
+}
+
 #[test]
 fn the_function_measure_finds_functions() {
     let lines = [
@@ -195,9 +238,12 @@ fn the_function_measure_finds_functions() {
         "    ) -> u8 {",
         "        x",
         "    }",
+        "pub(in crate::a) const unsafe extern \"C\" fn qualified() {",
+        "}",
+        "let fn_name = 1;",
         "#[cfg(test)]",
         "fn ignored() {",
         "}",
     ];
-    assert_eq!(functions(&lines), [(0, 3), (4, 5)]);
+    assert_eq!(functions(&lines), [(0, 3), (4, 5), (9, 2)]);
 }

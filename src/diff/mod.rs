@@ -306,20 +306,6 @@ fn blocks_of<'a>(version: Cow<'a, Version>) -> Blocks<'a> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn wire_names_are_serdes() {
-        use Kind::*;
-        for kind in [Unchanged, Changed, Added, Removed, Split, Merged] {
-            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
-        }
-        for op in [Op::Equal, Op::Delete, Op::Insert] {
-            assert_eq!(serde_json::to_value(op).unwrap(), op.as_str());
-        }
-        use MatchedBy::*;
-        for by in [Text, Number, Content, Position] {
-            assert_eq!(serde_json::to_value(by).unwrap(), by.as_str());
-        }
-    }
     use crate::model::Version;
     use crate::normalize::{self, Options as NormalizeOptions};
 

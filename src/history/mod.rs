@@ -3,15 +3,16 @@
 //! timeline of `accord diff A B C …` (where each block of the last version appeared and
 //! changed). Entry points: [`log`], [`blame`], [`timeline`].
 //!
-//! Versions come from git through [`source::git::Repo`]; each is normalized once, and
-//! consecutive versions are compared by the diff engine. Renumbering and moves are not
-//! changes, so a paragraph that was only shifted keeps its origin ([`lineage`]).
+//! The log and blame read their versions from git through [`source::git::Repo`], each
+//! normalized once; the timeline takes versions already read, from files or git alike.
+//! Consecutive versions are compared by the diff engine. Renumbering and moves are not
+//! changes, so a paragraph that was only shifted keeps its origin (`lineage`).
 
 #![warn(missing_docs)]
 
-pub mod lineage;
+mod lineage;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 use schemars::JsonSchema;
@@ -182,7 +183,7 @@ pub fn log(
     // Blobs are read one by one (a repository handle is not shared across threads), then
     // each distinct version is normalized once and the comparisons run in parallel.
     let mut blobs: Vec<(BlobId, String, Vec<u8>)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for change in &changes {
         for id in [change.before, change.after].into_iter().flatten() {
             if seen.insert(id) {

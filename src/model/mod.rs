@@ -225,21 +225,3 @@ impl Document {
         self.blocks.iter().all(|b| b.number.is_none())
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wire_names_are_serdes() {
-        let findings = "gap duplicate out-of-order run-in heading-punctuation empty-section";
-        for name in findings.split(' ') {
-            let kind: FindingKind = serde_json::from_value(name.into()).unwrap();
-            assert_eq!(kind.as_str(), name);
-        }
-        for name in "hyphenation missing-space run-in".split(' ') {
-            let kind: RepairKind = serde_json::from_value(name.into()).unwrap();
-            assert_eq!(kind.as_str(), name);
-        }
-    }
-}

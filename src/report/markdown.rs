@@ -35,7 +35,7 @@ enum Detail {
 /// `<`, `>` and `&` become entities so no tag or entity can be formed; `@` and `#` become
 /// entities so nobody is mentioned and no issue is linked; words that would autolink
 /// (`https://…`, `www.…`, addresses) are put in code spans, where nothing is interpreted.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {

@@ -14,7 +14,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod naming;
+mod naming;
 pub mod schema;
 pub mod terminal;
 pub mod tmx;

@@ -20,7 +20,7 @@ const CSS: &str = include_str!("../assets/report.css");
 
 /// Document text made safe to show: hidden controls become visible `[U+202E]` marks.
 /// Escaping of markup is the template engine's job.
-pub fn visible(text: &str) -> String {
+fn visible(text: &str) -> String {
     if !text.chars().any(is_hidden_control) {
         return text.to_string();
     }

@@ -14,7 +14,7 @@ use owo_colors::OwoColorize;
 
 /// Characters a terminal would act on rather than print: C0 and C1 controls, DEL, and the
 /// bidirectional controls that can make text read differently from what it is.
-pub fn is_hidden_control(c: char) -> bool {
+pub(crate) fn is_hidden_control(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
