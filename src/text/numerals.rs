@@ -1,15 +1,156 @@
-//! Numerals of every script accord reads: Chinese numerals, Roman numerals, and digits
-//! written full-width or in Arabic-Indic forms.
+//! Numerals of every script accord reads: decimal digits of any script (Devanagari, Bengali,
+//! Arabic-Indic, Thai, full-width …), Chinese, Ethiopic and Roman numerals, and where the first
+//! numeral of a line is.
 
-/// Full-width ASCII and Arabic-Indic (and Persian) digits read as their ASCII counterparts, so
-/// `３５．` and `١٢` read like `35.` and `12`. For recognising labels and numbers only: the text
-/// shown keeps the original characters.
+use std::ops::Range;
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+/// The value of a decimal digit of any script (Unicode's decimal numbers, `Nd`): `7`, `٧`,
+/// `७`, `৭`, `๗`, `７` are all 7.
+pub fn decimal_digit(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    // Below U+0660 the only decimal digits are ASCII.
+    if c < '\u{0660}' || c.general_category() != GeneralCategory::DecimalNumber {
+        return None;
+    }
+    // Unicode encodes each script's digits as runs of ten, 0 to 9, one after another: a digit's
+    // value is its place in the run of decimal digits it belongs to.
+    let mut start = c as u32;
+    while let Some(previous) = start.checked_sub(1).and_then(char::from_u32) {
+        if previous.general_category() != GeneralCategory::DecimalNumber {
+            break;
+        }
+        start -= 1;
+    }
+    Some((c as u32 - start) % 10)
+}
+
+/// Full-width ASCII read as ASCII, and decimal digits of every script as ASCII digits, so
+/// `３５．`, `١٢` and `১২` read like `35.` and `12`. For recognising labels and numbers only:
+/// the text shown keeps the original characters.
 pub fn ascii_form(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
-        '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
-        _ => c,
+        _ if c.is_ascii() => c,
+        _ => match decimal_digit(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None => c,
+        },
+    }
+}
+
+/// Ethiopic numerals: `፩`–`፱` (1–9), `፲`–`፺` (10–90), `፻` (100), `፼` (10,000).
+fn ethiopic_digit(c: char) -> Option<u32> {
+    let v = c as u32;
+    Some(match v {
+        0x1369..=0x1371 => v - 0x1368,
+        0x1372..=0x137A => (v - 0x1371) * 10,
+        0x137B => 100,
+        0x137C => 10_000,
+        _ => return None,
+    })
+}
+
+/// Value of an Ethiopic numeral: tens and units add (`፴፪` 32), and `፻` and `፼` multiply what
+/// comes before them (`፫፻፳` 320).
+pub fn ethiopic_value(s: &str) -> Option<u32> {
+    let (mut total, mut group) = (0u32, 0u32);
+    for c in s.chars() {
+        match ethiopic_digit(c)? {
+            m @ (100 | 10_000) => {
+                total = total.checked_add(group.max(1).checked_mul(m)?)?;
+                group = 0;
+            }
+            v => group = group.checked_add(v)?,
+        }
+    }
+    let total = total.checked_add(group)?;
+    (total > 0).then_some(total)
+}
+
+/// The first numeral of a line: where it is, and its value where it can be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numeral {
+    /// Byte range in the line.
+    pub range: Range<usize>,
+    /// The number it writes, if it is one accord can read.
+    pub value: Option<u32>,
+}
+
+/// The first numeral of `line`: a run of decimal digits of one script, a run of Chinese or of
+/// Ethiopic numerals, or a Roman numeral standing as a word of its own (`Qod IV`, not the `I`
+/// of `In`).
+pub fn first_numeral(line: &str) -> Option<Numeral> {
+    let mut chars = line.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((start, c)) = chars.next() {
+        let kind = if decimal_digit(c).is_some() {
+            Some(NumeralKind::Decimal)
+        } else if is_cjk_numeral(c) {
+            Some(NumeralKind::Cjk)
+        } else if ethiopic_digit(c).is_some() {
+            Some(NumeralKind::Ethiopic)
+        } else if "IVXLCDM".contains(c) && !previous.is_some_and(char::is_alphanumeric) {
+            Some(NumeralKind::Roman)
+        } else {
+            None
+        };
+        previous = Some(c);
+        let Some(kind) = kind else { continue };
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            if !kind.continues(next) {
+                break;
+            }
+            end = at + next.len_utf8();
+            previous = Some(next);
+            chars.next();
+        }
+        let text = &line[start..end];
+        let value = match kind {
+            NumeralKind::Decimal => text
+                .chars()
+                .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(decimal_digit(d)?)),
+            NumeralKind::Cjk => cjk_value(text),
+            NumeralKind::Ethiopic => ethiopic_value(text),
+            NumeralKind::Roman => {
+                // A Roman numeral is a word of its own, and a canonical one.
+                if line[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                match roman_value(text) {
+                    Some(v) => Some(v),
+                    None => continue,
+                }
+            }
+        };
+        return Some(Numeral {
+            range: start..end,
+            value,
+        });
+    }
+    None
+}
+
+#[derive(Clone, Copy)]
+enum NumeralKind {
+    Decimal,
+    Cjk,
+    Ethiopic,
+    Roman,
+}
+
+impl NumeralKind {
+    fn continues(self, c: char) -> bool {
+        match self {
+            NumeralKind::Decimal => decimal_digit(c).is_some(),
+            NumeralKind::Cjk => is_cjk_numeral(c),
+            NumeralKind::Ethiopic => ethiopic_digit(c).is_some(),
+            NumeralKind::Roman => "IVXLCDM".contains(c),
+        }
     }
 }
 
@@ -138,8 +279,41 @@ mod tests {
     }
 
     #[test]
+    fn digits_of_any_script() {
+        for (digit, value) in [('7', 7), ('٧', 7), ('۷', 7), ('७', 7), ('৭', 7), ('๗', 7)] {
+            assert_eq!(decimal_digit(digit), Some(value), "{digit}");
+        }
+        assert_eq!(decimal_digit('７'), Some(7));
+        assert_eq!(decimal_digit('²'), None, "a superscript is no decimal digit");
+        assert_eq!(decimal_digit('x'), None);
+    }
+
+    #[test]
+    fn ethiopic_numerals() {
+        assert_eq!(ethiopic_value("፩"), Some(1));
+        assert_eq!(ethiopic_value("፴፪"), Some(32));
+        assert_eq!(ethiopic_value("፫፻፳"), Some(320));
+        assert_eq!(ethiopic_value("x"), None);
+    }
+
+    #[test]
+    fn the_first_numeral_of_a_line() {
+        fn find(line: &str) -> Option<(&str, Option<u32>)> {
+            first_numeral(line).map(|n| (&line[n.range.clone()], n.value))
+        }
+        assert_eq!(find("Член 12"), Some(("12", Some(12))));
+        assert_eq!(find("ধারা ১২"), Some(("১২", Some(12))));
+        assert_eq!(find("አንቀጽ፡፲፪፤"), Some(("፲፪", Some(12))));
+        assert_eq!(find("Qod XIV"), Some(("XIV", Some(14))));
+        assert_eq!(find("In Ireland"), None, "an I inside a word is no numeral");
+        assert_eq!(find("Qod IIII"), None, "nor a Roman numeral out of canon");
+        assert_eq!(find("第十四條"), Some(("十四", Some(14))));
+        assert_eq!(find("Нэгдүгээр зүйл"), None);
+    }
+
+    #[test]
     fn other_digits_read_as_ascii() {
-        for (other, ascii) in [('３', '3'), ('．', '.'), ('٥', '5'), ('۵', '5'), ('x', 'x')] {
+        for (other, ascii) in [('３', '3'), ('．', '.'), ('٥', '5'), ('۵', '5'), ('৫', '5'), ('x', 'x')] {
             assert_eq!(ascii_form(other), ascii, "{other}");
         }
     }
