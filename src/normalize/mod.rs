@@ -16,6 +16,7 @@ mod label;
 mod repair;
 mod run_in;
 mod segment;
+mod sequences;
 mod structure;
 mod vocabulary;
 
@@ -92,7 +93,7 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         // Blocks are built at once and refined in place: a second, transient copy of a
         // large document's structure would cost as much memory as its text.
         let empty_path: Arc<[String]> = Arc::from(Vec::new());
-        let (mut blocks, extras): (Vec<Block>, Vec<Extra>) = units
+        let (mut blocks, mut extras): (Vec<Block>, Vec<Extra>) = units
             .iter()
             .map(|u| structure::read_unit(u, &source, &empty_path))
             .unzip();
@@ -101,6 +102,15 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         }
         drop(units);
         structure::classify(&mut blocks, &extras, segmented.markdown, &source);
+        if !segmented.markdown {
+            // Headings the label reader vouches for stay as they are; the rest may belong to
+            // a sequence that only the document's repetition shows.
+            let settled: Vec<bool> = (blocks.iter().zip(&extras))
+                .map(|(b, e)| b.is_heading() && e.shape.is_some())
+                .collect();
+            let members = sequences::find(&blocks, &extras, &settled);
+            sequences::apply(&mut blocks, &mut extras, members);
+        }
         structure::structure(&mut blocks, &extras);
         let styles: Vec<LabelShape> = extras.into_iter().map(|e| e.shape).collect();
         findings.extend(findings::check(&blocks, &styles));

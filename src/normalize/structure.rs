@@ -24,6 +24,8 @@ pub(super) struct Extra {
     pub shape: LabelShape,
     pub markdown_level: Option<u8>,
     pub pieces: usize,
+    /// The block belongs to a heading sequence found by recurrence.
+    pub sequence: bool,
 }
 
 pub(super) fn read_unit(
@@ -77,12 +79,13 @@ pub(super) fn read_unit(
         shape,
         markdown_level: unit.markdown_level,
         pieces: unit.pieces.len(),
+        sequence: false,
     };
     (block, extra)
 }
 
 /// Label styles of list items: they number paragraphs, never headings.
-fn is_list_style(style: &Style) -> bool {
+pub(super) fn is_list_style(style: &Style) -> bool {
     matches!(
         style,
         Style::Paren
@@ -143,6 +146,8 @@ pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], markdown: bool, s
         let (block, extra) = (&blocks[i], &extras[i]);
         let heading = if markdown {
             extra.markdown_level.is_some()
+        } else if extra.sequence {
+            true
         } else if let Some((style, _)) = &extra.shape {
             !is_list_style(style)
                 && extra.pieces <= 2
@@ -235,10 +240,12 @@ pub(super) fn structure(blocks: &mut [Block], extras: &[Extra]) {
     let mut path: Arc<[String]> = Arc::from(Vec::new());
     for (i, block) in blocks.iter_mut().enumerate() {
         let section = if let Some(level) = levels[i] {
-            let key = block
-                .number
-                .clone()
-                .unwrap_or_else(|| block.text.to_string());
+            let key = match (&block.number, block.text.is_empty()) {
+                (Some(number), _) => number.clone(),
+                (None, false) => block.text.to_string(),
+                // A heading that is only its label (`مادهٔ اول`) is named by it.
+                (None, true) => block.label.clone(),
+            };
             if Some(i) == title_index {
                 Arc::from(vec![key])
             } else {

@@ -93,7 +93,7 @@ pub fn first_numeral(line: &str) -> Option<Numeral> {
             Some(NumeralKind::Cjk)
         } else if ethiopic_digit(c).is_some() {
             Some(NumeralKind::Ethiopic)
-        } else if "IVXLCDM".contains(c) && !previous.is_some_and(char::is_alphanumeric) {
+        } else if "IVXLCDM".contains(c) && previous.is_none_or(opens_word) {
             Some(NumeralKind::Roman)
         } else {
             None
@@ -111,14 +111,15 @@ pub fn first_numeral(line: &str) -> Option<Numeral> {
         }
         let text = &line[start..end];
         let value = match kind {
-            NumeralKind::Decimal => text
-                .chars()
-                .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(decimal_digit(d)?)),
+            NumeralKind::Decimal => text.chars().try_fold(0u32, |n, d| {
+                n.checked_mul(10)?.checked_add(decimal_digit(d)?)
+            }),
             NumeralKind::Cjk => cjk_value(text),
             NumeralKind::Ethiopic => ethiopic_value(text),
             NumeralKind::Roman => {
-                // A Roman numeral is a word of its own, and a canonical one.
-                if line[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                // A Roman numeral is a word of its own (`Qod IV`, `IV.`; not the `L` of
+                // `L-Artiklu`), and a canonical one.
+                if line[end..].chars().next().is_some_and(|c| !closes_word(c)) {
                     continue;
                 }
                 match roman_value(text) {
@@ -133,6 +134,17 @@ pub fn first_numeral(line: &str) -> Option<Numeral> {
         });
     }
     None
+}
+
+/// What may stand before a word: a space or an opening bracket.
+fn opens_word(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '«' | '"' | '“')
+}
+
+/// What may end a word: a space, or punctuation that is not a hyphen or apostrophe (those
+/// join words).
+fn closes_word(c: char) -> bool {
+    c.is_whitespace() || (!c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’' | '‐'))
 }
 
 #[derive(Clone, Copy)]
@@ -284,7 +296,11 @@ mod tests {
             assert_eq!(decimal_digit(digit), Some(value), "{digit}");
         }
         assert_eq!(decimal_digit('７'), Some(7));
-        assert_eq!(decimal_digit('²'), None, "a superscript is no decimal digit");
+        assert_eq!(
+            decimal_digit('²'),
+            None,
+            "a superscript is no decimal digit"
+        );
         assert_eq!(decimal_digit('x'), None);
     }
 
@@ -306,6 +322,12 @@ mod tests {
         assert_eq!(find("አንቀጽ፡፲፪፤"), Some(("፲፪", Some(12))));
         assert_eq!(find("Qod XIV"), Some(("XIV", Some(14))));
         assert_eq!(find("In Ireland"), None, "an I inside a word is no numeral");
+        assert_eq!(
+            find("L-Artiklu 12."),
+            Some(("12", Some(12))),
+            "nor the L of L-Artiklu"
+        );
+        assert_eq!(find("Capitolo IV."), Some(("IV", Some(4))));
         assert_eq!(find("Qod IIII"), None, "nor a Roman numeral out of canon");
         assert_eq!(find("第十四條"), Some(("十四", Some(14))));
         assert_eq!(find("Нэгдүгээр зүйл"), None);
@@ -313,7 +335,14 @@ mod tests {
 
     #[test]
     fn other_digits_read_as_ascii() {
-        for (other, ascii) in [('３', '3'), ('．', '.'), ('٥', '5'), ('۵', '5'), ('৫', '5'), ('x', 'x')] {
+        for (other, ascii) in [
+            ('３', '3'),
+            ('．', '.'),
+            ('٥', '5'),
+            ('۵', '5'),
+            ('৫', '5'),
+            ('x', 'x'),
+        ] {
             assert_eq!(ascii_form(other), ascii, "{other}");
         }
     }

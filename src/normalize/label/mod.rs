@@ -38,6 +38,9 @@ pub enum Style {
     CjkParen,
     /// `㈠`, `①`, `⑴`, `⒈`.
     Circled,
+    /// Headings found by their recurring shape (`Член 12`, `12 бап`, `Нэгдүгээр зүйл`): the
+    /// document's own sequence, by its order among the sequences found.
+    Sequence(u32),
 }
 
 /// A label found at the start of a line.
