@@ -106,6 +106,7 @@ fn align_blocks(bencher: divan::Bencher, name: &str) {
             .enumerate()
             .map(|(i, b)| accord::align::Item {
                 heading: b.is_heading(),
+                anonymous: false,
                 number: b.number.as_deref(),
                 hash: accord::align::item_hash(b.is_heading(), &key(i)),
             })

@@ -59,6 +59,9 @@ impl MatchedBy {
 pub struct Item<'a> {
     /// Whether the block is a heading: headings pair only with headings by content.
     pub heading: bool,
+    /// A heading whose words do not tell it from other headings of its document (they are
+    /// only its number, or they recur): it pairs by what it heads.
+    pub anonymous: bool,
     /// The block's number, compared as written (`"4c"`, `"3.2"`).
     pub number: Option<&'a str>,
     /// [`item_hash`] of the block: blocks with equal hashes are taken to be identical.
@@ -115,6 +118,7 @@ pub fn align(
     passes::within_stretches(&sides, &stretches, &mut state);
     passes::headings_by_number(old, new, &mut state);
     passes::similar_anywhere(&sides, &stretches, &mut state);
+    passes::headings_by_content(old, new, &mut state);
     passes::fill_neighbour_bags((old_key, new_key), &mut old_bags, &mut new_bags, &state);
     passes::splits_and_merges(&old_bags, &new_bags, &mut state);
     state.into_pairs()
@@ -129,6 +133,7 @@ mod tests {
             .iter()
             .map(|(n, t)| Item {
                 heading: false,
+                anonymous: false,
                 number: (!n.is_empty()).then_some(*n),
                 hash: item_hash(false, t),
             })

@@ -70,6 +70,17 @@ impl State {
         self.link(smallvec![old], smallvec![new], by);
     }
 
+    /// Undo a pair: its blocks are unpaired again, and the emptied pair is dropped at the end.
+    fn unlink(&mut self, id: usize) {
+        let pair = &mut self.pairs[id];
+        for o in pair.old.drain(..) {
+            self.old_pair[o] = None;
+        }
+        for n in pair.new.drain(..) {
+            self.new_pair[n] = None;
+        }
+    }
+
     fn unpaired_old(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let free = |&i: &usize| self.old_pair[i].is_none();
         blocks.into_iter().filter(free).collect()
@@ -137,7 +148,9 @@ pub(super) fn identical_in_order(
     stretches
 }
 
-/// Pass 2: identical text out of order, by hash, first come first paired.
+/// Pass 2: identical text out of order, by hash, first come first paired. Anonymous
+/// headings are left out: being alike is all they are, so out of order nothing says which is
+/// which (pass 4b pairs them by what they head).
 pub(super) fn identical_out_of_order(
     old: &[Item<'_>],
     new: &[Item<'_>],
@@ -146,12 +159,12 @@ pub(super) fn identical_out_of_order(
 ) {
     let mut by_hash: HashMap<u64, VecDeque<usize>> = HashMap::default();
     for (_, n) in stretches {
-        for j in n.clone() {
+        for j in n.clone().filter(|&j| !new[j].anonymous) {
             by_hash.entry(new[j].hash).or_default().push_back(j);
         }
     }
     for (o, _) in stretches {
-        for i in o.clone() {
+        for i in o.clone().filter(|&i| !old[i].anonymous) {
             if let Some(j) = by_hash.get_mut(&old[i].hash).and_then(VecDeque::pop_front) {
                 state.link_one(i, j, MatchedBy::Text);
             }
@@ -321,6 +334,75 @@ pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], sta
             state.link_one(i, j, MatchedBy::Content);
         }
     }
+}
+
+/// Pass 4b: an anonymous heading (one whose words do not tell it from the others: `Article
+/// 12`, `1. artikla.`) pairs with the heading of the same content: the heading of the new
+/// version whose blocks the old heading's blocks were paired with, by most of them. So a
+/// heading travels with its article; only its number changes when articles before it come or
+/// go, and it moves only when its article does.
+pub(super) fn headings_by_content(old: &[Item<'_>], new: &[Item<'_>], state: &mut State) {
+    let new_owner = owners(new);
+    // A block whose text recurs (`(weggefallen)`, `-`) says nothing of which article it is
+    // in: only blocks found once vote.
+    let mut occurrences: HashMap<u64, u32> = HashMap::default();
+    for item in old {
+        *occurrences.entry(item.hash).or_default() += 1;
+    }
+    let mut votes: HashMap<(usize, usize), u32> = HashMap::default();
+    for (h, item) in old.iter().enumerate() {
+        if !item.anonymous {
+            continue;
+        }
+        for b in (h + 1..old.len()).take_while(|&b| !old[b].heading) {
+            if occurrences[&old[b].hash] > 1 {
+                continue;
+            }
+            let Some(id) = state.old_pair[b] else {
+                continue;
+            };
+            for &n in &state.pairs[id].new {
+                if let Some(heading) = new_owner[n].filter(|&k| new[k].anonymous) {
+                    *votes.entry((h, heading)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(u32, usize, usize)> =
+        votes.into_iter().map(|((h, k), v)| (v, h, k)).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut old_done, mut new_done) = (vec![false; old.len()], vec![false; new.len()]);
+    for (_, h, k) in ranked {
+        if old_done[h] || new_done[k] {
+            continue;
+        }
+        old_done[h] = true;
+        new_done[k] = true;
+        if state.old_pair[h].is_some() && state.old_pair[h] == state.new_pair[k] {
+            continue;
+        }
+        for id in [state.old_pair[h], state.new_pair[k]].into_iter().flatten() {
+            state.unlink(id);
+        }
+        state.link_one(h, k, MatchedBy::Content);
+    }
+}
+
+/// For each block that is not a heading, the heading it stands under, if any.
+fn owners(items: &[Item<'_>]) -> Vec<Option<usize>> {
+    let mut current = None;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if item.heading {
+                current = Some(i);
+                None
+            } else {
+                current
+            }
+        })
+        .collect()
 }
 
 /// Bags for the blocks the split and merge pass compares: every leftover block and the

@@ -64,7 +64,7 @@ pub(super) fn build(plan: &Plan<'_>, mut old: Blocks<'_>, mut new: Blocks<'_>) -
             _ => Kind::Merged,
         };
         let renumbered = match (olds.first(), news.first()) {
-            (Some(o), Some(n)) => o.number != n.number,
+            (Some(o), Some(n)) => renumbered(o, n),
             _ => false,
         };
         entries.push(Entry {
@@ -82,6 +82,20 @@ pub(super) fn build(plan: &Plan<'_>, mut old: Blocks<'_>, mut new: Blocks<'_>) -
         });
     }
     entries
+}
+
+/// Whether a pair's number changed: its number, or its label where neither has a number it
+/// can read (a spelled-out ordinal: `Нэгдүгээр зүйл` → `Хоёрдугаар зүйл`), or its label and
+/// words where they are all numbering (`第24条` → `弟23条`, `15 straipsnas` → `14 straipsnis`).
+fn renumbered(old: &Block, new: &Block) -> bool {
+    let numbering = |b: &Block| b.text.is_empty() || b.recurring;
+    if old.number != new.number {
+        return true;
+    }
+    if numbering(old) && numbering(new) {
+        return old.label != new.label || old.text != new.text;
+    }
+    old.number.is_none() && new.number.is_none() && old.label != new.label
 }
 
 /// Heading titles by section number, for naming sections in reports.

@@ -100,10 +100,12 @@ pub fn key<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
 }
 
 fn block_key<'a>(block: &'a Block, document: &'a Document, options: &Options) -> Cow<'a, str> {
-    // A block without text (`### Art 49`) is known only by its label; keyed by text alone,
-    // every untitled heading would be "identical" to every other.
-    if block.text.is_empty() {
-        return Cow::Owned(format!("\u{0}{}", block.label));
+    // A block without text (`Article 49`, `### Art 49`, `مادهٔ اول`) is only its label, that
+    // is its number, in the document's numbering style; so is a heading of a sequence of one
+    // shape (`12. artikla.`, `12 straipsnis`): they say nothing that a renumbering would
+    // change (a changed label or word shows as renumbered).
+    if block.text.is_empty() || block.recurring {
+        return Cow::Borrowed("\u{0}");
     }
     if options.strict {
         // Strict: the source as written, whitespace and all (label aside).
@@ -115,17 +117,51 @@ fn block_key<'a>(block: &'a Block, document: &'a Document, options: &Options) ->
             .unwrap_or(original);
         return key(without_label.trim(), options);
     }
+    if block.is_heading() {
+        // A heading's final punctuation is a matter of style (`17 бап.` among `N бап`), as the
+        // heading-punctuation finding reports it, not a change of its words.
+        let title = block
+            .text
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+        if !title.is_empty() {
+            return key(title, options);
+        }
+    }
     key(&block.text, options)
 }
 
+/// A key's letters and digits, lowercased: headings that differ only in punctuation or case
+/// are alike.
+fn fingerprint(key: &str) -> String {
+    key.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn align_items<'a>(blocks: &'a [Block], key: align::Keys<'_, 'a>) -> Vec<align::Item<'a>> {
-    blocks
+    let mut items: Vec<align::Item<'a>> = blocks
         .iter()
         .enumerate()
         .map(|(i, b)| align::Item {
             heading: b.is_heading(),
+            anonymous: false,
             number: b.number.as_deref(),
             hash: align::item_hash(b.is_heading(), &key(i)),
         })
-        .collect()
+        .collect();
+    // A heading that is only its number (`Article 12`), or whose words recur among the
+    // document's headings (`1. artikla.`, a generic `Anwendungsbereich`), says nothing of
+    // which heading it is: what it heads does.
+    let headings: Vec<usize> = (0..blocks.len()).filter(|&i| items[i].heading).collect();
+    let fingerprints: Vec<String> = headings.iter().map(|&i| fingerprint(&key(i))).collect();
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for f in &fingerprints {
+        *counts.entry(f.as_str()).or_default() += 1;
+    }
+    for (&i, f) in headings.iter().zip(&fingerprints) {
+        let block = &blocks[i];
+        items[i].anonymous = block.text.is_empty() || block.recurring || counts[f.as_str()] > 1;
+    }
+    items
 }

@@ -55,6 +55,10 @@ pub struct Block {
     /// True for unnumbered paragraphs before the first numbered heading.
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub preamble: bool,
+    /// True for a heading of a sequence of headings of one shape (`Article N`, `N. artikla.`,
+    /// `N бап`): it tells itself from the others by its number alone. In memory only.
+    #[serde(skip)]
+    pub recurring: bool,
 }
 
 impl Block {

@@ -110,6 +110,7 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
                 .collect();
             let members = sequences::find(&blocks, &extras, &settled);
             sequences::apply(&mut blocks, &mut extras, members);
+            structure::demote_lists(&mut blocks, &extras);
         }
         structure::structure(&mut blocks, &extras);
         let styles: Vec<LabelShape> = extras.into_iter().map(|e| e.shape).collect();

@@ -28,10 +28,13 @@ const COUNTING_UP: f64 = 0.66;
 
 /// A block found to belong to a heading sequence, and how to read it.
 pub(super) struct Member {
-    /// Which sequence: members of one sequence share a level.
-    pub sequence: u32,
+    /// The style the sequence's headings share, and so their level: that of the headings the
+    /// label reader already found in it, or the sequence's own.
+    pub style: Style,
     /// The label, text and number to give the block where its label reader found none.
     pub reading: Option<Reading>,
+    /// The label reader made it a heading already: it stays as it is.
+    pub settled: bool,
 }
 
 pub(super) struct Reading {
@@ -182,14 +185,15 @@ fn edge_words(
     (first, last)
 }
 
-/// The heading sequences of a document, by block. `headings` says which blocks the label
-/// reader already makes headings: they are left as they are.
-pub(super) fn find(blocks: &[Block], extras: &[Extra], headings: &[bool]) -> Vec<Option<Member>> {
+/// The heading sequences of a document, by block. `settled` says which blocks the label
+/// reader already makes headings: they count in a sequence and are left as they are, and a
+/// line the sequence adds (a misprint the label reader missed) takes their style.
+pub(super) fn find(blocks: &[Block], extras: &[Extra], settled: &[bool]) -> Vec<Option<Member>> {
     let lines: Vec<Line> = blocks
         .iter()
         .zip(extras)
         .enumerate()
-        .filter(|(i, (_, extra))| is_candidate(extra, headings[*i]))
+        .filter(|(_, (_, extra))| is_candidate(extra))
         .filter_map(|(i, (block, _))| line(i, block))
         .collect();
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
@@ -219,13 +223,26 @@ pub(super) fn find(blocks: &[Block], extras: &[Extra], headings: &[bool]) -> Vec
         if let Key::Shape(shape) = &key {
             free = with_misspelt(shape, free, &lines, &out);
         }
+        if free.iter().all(|&k| settled[lines[k].block]) {
+            continue;
+        }
+        let style = free
+            .iter()
+            .map(|&k| lines[k].block)
+            .find(|&b| settled[b])
+            .and_then(|b| extras[b].shape.as_ref().map(|(style, _)| style.clone()))
+            .unwrap_or(Style::Sequence(sequence));
         for k in free {
             let line = &lines[k];
             let reading = blocks[line.block]
                 .label
                 .is_empty()
                 .then(|| line.reading(&key));
-            out[line.block] = Some(Member { sequence, reading });
+            out[line.block] = Some(Member {
+                style: style.clone(),
+                reading,
+                settled: settled[line.block],
+            });
         }
         sequence += 1;
     }
@@ -305,13 +322,13 @@ fn key_rank(key: &Key) -> u8 {
     }
 }
 
-/// A one-line block, not yet a heading, that is not a list item.
-fn is_candidate(extra: &Extra, heading: bool) -> bool {
+/// A one-line block that is not a list item.
+fn is_candidate(extra: &Extra) -> bool {
     let list_item = extra
         .shape
         .as_ref()
         .is_some_and(|(style, _)| super::structure::is_list_style(style));
-    !heading && !list_item && extra.pieces == 1 && extra.markdown_level.is_none()
+    !list_item && extra.pieces == 1 && extra.markdown_level.is_none()
 }
 
 /// The line of a short block, with its numeral and edge words.
@@ -381,12 +398,16 @@ fn qualifies(key: &Key, members: &[usize], lines: &[Line]) -> bool {
 pub(super) fn apply(blocks: &mut [Block], extras: &mut [Extra], members: Vec<Option<Member>>) {
     for ((block, extra), member) in blocks.iter_mut().zip(extras.iter_mut()).zip(members) {
         let Some(member) = member else { continue };
+        block.recurring = true;
+        if member.settled {
+            continue;
+        }
         if let Some(reading) = member.reading {
             block.label = reading.label;
             block.text = Text::from(reading.text);
             block.number = reading.number;
         }
-        extra.shape = Some((Style::Sequence(member.sequence), false));
+        extra.shape = Some((member.style, false));
         extra.sequence = true;
         block.kind = BlockType::Heading;
     }

@@ -74,6 +74,7 @@ pub(super) fn read_unit(
         text,
         span: unit.span(source),
         preamble: false,
+        recurring: false,
     };
     let extra = Extra {
         shape,
@@ -171,6 +172,60 @@ pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], markdown: bool, s
         } else {
             BlockType::Paragraph
         };
+    }
+}
+
+/// Numbered "headings" that head nothing are the items of a list: a style three quarters of
+/// whose headings are followed straight away by a sibling, an outer heading or the end (`1. …`,
+/// `2. …` under each article of a text whose sentences end in no punctuation a title lacks)
+/// is a style of paragraphs.
+pub(super) fn demote_lists(blocks: &mut [Block], extras: &[Extra]) {
+    let mut first_seen: Vec<&Style> = Vec::new();
+    let mut tally: Vec<(usize, usize)> = Vec::new();
+    let heading_style = |i: usize| -> Option<&Style> {
+        (blocks[i].kind == BlockType::Heading && extras[i].markdown_level.is_none())
+            .then(|| extras[i].shape.as_ref().map(|(s, _)| s))
+            .flatten()
+    };
+    for i in 0..blocks.len() {
+        let Some(style) = heading_style(i) else {
+            continue;
+        };
+        let rank = match first_seen.iter().position(|s| *s == style) {
+            Some(r) => r,
+            None => {
+                first_seen.push(style);
+                tally.push((0, 0));
+                first_seen.len() - 1
+            }
+        };
+        let heads_nothing = match (i + 1 < blocks.len()).then(|| heading_style(i + 1)) {
+            None => true,
+            Some(None) => blocks[i + 1].kind == BlockType::Heading,
+            Some(Some(next)) => first_seen
+                .iter()
+                .position(|s| *s == next)
+                .is_some_and(|r| r <= rank),
+        };
+        tally[rank].0 += usize::from(heads_nothing);
+        tally[rank].1 += 1;
+    }
+    let lists: Vec<Style> = first_seen
+        .iter()
+        .zip(&tally)
+        .filter(|(_, (empty, all))| *all >= 3 && *empty * 4 >= *all * 3)
+        .map(|(style, _)| (*style).clone())
+        .collect();
+    if lists.is_empty() {
+        return;
+    }
+    for (block, extra) in blocks.iter_mut().zip(extras) {
+        if block.kind == BlockType::Heading
+            && extra.markdown_level.is_none()
+            && extra.shape.as_ref().is_some_and(|(s, _)| lists.contains(s))
+        {
+            block.kind = BlockType::Paragraph;
+        }
     }
 }
 

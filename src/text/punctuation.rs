@@ -1,28 +1,44 @@
 //! Punctuation that tells prose from titles, across the scripts accord meets.
 
-/// Sentence-final and clause punctuation across the scripts accord meets; a line that ends
-/// with one of these reads as prose, not as a title.
+/// Sentence-final and clause punctuation of every script (Unicode's Terminal_Punctuation:
+/// `.` `;` `,` `。` `،` `۔` `।` `።` `։` `།` …, and the ellipsis); a line that ends with one of
+/// these reads as prose, not as a title.
 pub fn is_terminal_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ';'
-            | ':'
-            | ','
-            | '!'
-            | '?'
-            | '…'
-            | '。'
-            | '；'
-            | '：'
-            | '，'
-            | '！'
-            | '？'
-            | '、'
-            | '،'
-            | '؛'
-            | '؟'
-            | '۔'
-    )
+    if c.is_ascii() {
+        return matches!(c, '.' | ';' | ':' | ',' | '!' | '?');
+    }
+    c == '…' || in_ranges(&TERMINAL, c)
+}
+
+/// Unicode's Terminal_Punctuation, as ranges: read once from regex-syntax's tables of the
+/// Unicode character database, which are kept up to date with it.
+static TERMINAL: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+    use regex_syntax::hir::{Class, HirKind};
+    let hir = regex_syntax::Parser::new()
+        .parse(r"\p{Terminal_Punctuation}")
+        .expect("a Unicode property regex-syntax knows");
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect(),
+        _ => Vec::new(),
+    }
+});
+
+fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+    ranges
+        .binary_search_by(|&(start, end)| {
+            if end < c {
+                std::cmp::Ordering::Less
+            } else if start > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// The last character that is not a closing quote or bracket.
@@ -33,4 +49,21 @@ pub fn last_significant_char(text: &str) -> Option<char> {
             '"' | '\'' | ')' | ']' | '»' | '”' | '’' | '）' | '」' | '』' | '》'
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_of_every_script() {
+        for c in [
+            '.', ',', '。', '，', '、', '،', '۔', '।', '॥', '።', '։', '།', '…',
+        ] {
+            assert!(is_terminal_punctuation(c), "{c}");
+        }
+        for c in ['a', ')', '»', '§', '-', '一'] {
+            assert!(!is_terminal_punctuation(c), "{c}");
+        }
+    }
 }
