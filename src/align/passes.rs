@@ -349,29 +349,39 @@ pub(super) fn headings_by_content(old: &[Item<'_>], new: &[Item<'_>], state: &mu
     for item in old {
         *occurrences.entry(item.hash).or_default() += 1;
     }
+    let (mut old_done, mut new_done) = (vec![false; old.len()], vec![false; new.len()]);
     let mut votes: HashMap<(usize, usize), u32> = HashMap::default();
     for (h, item) in old.iter().enumerate() {
         if !item.anonymous {
             continue;
         }
-        for b in (h + 1..old.len()).take_while(|&b| !old[b].heading) {
-            if occurrences[&old[b].hash] > 1 {
+        // Where the heading's blocks went in the new version.
+        let went: Vec<usize> = (h + 1..old.len())
+            .take_while(|&b| !old[b].heading)
+            .filter(|&b| occurrences[&old[b].hash] == 1)
+            .filter_map(|b| state.old_pair[b])
+            .flat_map(|id| state.pairs[id].new.iter().copied())
+            .collect();
+        // A pair the earlier passes made stands where the heading's blocks follow its partner
+        // (a heading, or a heading that became a paragraph): the heading is where its content
+        // is.
+        if let Some(partner) = state.old_pair[h].and_then(|id| state.pairs[id].new.first()) {
+            let heads = |n: usize| n > *partner && (partner + 1..n).all(|m| !new[m].heading);
+            if went.iter().any(|&n| heads(n)) {
+                old_done[h] = true;
+                new_done[*partner] = true;
                 continue;
             }
-            let Some(id) = state.old_pair[b] else {
-                continue;
-            };
-            for &n in &state.pairs[id].new {
-                if let Some(heading) = new_owner[n].filter(|&k| new[k].anonymous) {
-                    *votes.entry((h, heading)).or_default() += 1;
-                }
+        }
+        for n in went {
+            if let Some(heading) = new_owner[n].filter(|&k| new[k].anonymous) {
+                *votes.entry((h, heading)).or_default() += 1;
             }
         }
     }
     let mut ranked: Vec<(u32, usize, usize)> =
         votes.into_iter().map(|((h, k), v)| (v, h, k)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut old_done, mut new_done) = (vec![false; old.len()], vec![false; new.len()]);
     for (_, h, k) in ranked {
         if old_done[h] || new_done[k] {
             continue;
