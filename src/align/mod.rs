@@ -101,7 +101,7 @@ pub fn align(
     (old_key, new_key): (Keys<'_, '_>, Keys<'_, '_>),
     deadline: Option<std::time::Instant>,
 ) -> Vec<Pair> {
-    let mut state = State::new(old.len(), new.len());
+    let mut state = State::new(old, new);
     let stretches = passes::identical_in_order(old, new, deadline, &mut state);
     passes::identical_out_of_order(old, new, &stretches, &mut state);
     // Word bags only for blocks the exact passes left: for realistic edits, a few percent.

@@ -39,15 +39,21 @@ pub(super) struct State {
     pub old_pair: Vec<Option<usize>>,
     pub new_pair: Vec<Option<usize>>,
     pub pairs: Vec<Pair>,
+    /// Blocks whose text recurs in their own version (`(weggefallen)`, `-`, a generic title):
+    /// boilerplate, which says nothing of where it belongs, so it pairs only in place.
+    pub old_recurring: Vec<bool>,
+    pub new_recurring: Vec<bool>,
 }
 
 impl State {
-    pub fn new(old_len: usize, new_len: usize) -> State {
+    pub fn new(old: &[Item<'_>], new: &[Item<'_>]) -> State {
         State {
-            old_pair: vec![None; old_len],
-            new_pair: vec![None; new_len],
+            old_pair: vec![None; old.len()],
+            new_pair: vec![None; new.len()],
             // Nearly every block ends up in a pair of its own: room for them all at once.
-            pairs: Vec::with_capacity(old_len.max(new_len)),
+            pairs: Vec::with_capacity(old.len().max(new.len())),
+            old_recurring: recurring(old),
+            new_recurring: recurring(new),
         }
     }
 
@@ -121,6 +127,15 @@ impl State {
     }
 }
 
+/// Which items share their hash with another item of the same version.
+fn recurring(items: &[Item<'_>]) -> Vec<bool> {
+    let mut counts: HashMap<u64, u32> = HashMap::default();
+    for item in items {
+        *counts.entry(item.hash).or_default() += 1;
+    }
+    items.iter().map(|item| counts[&item.hash] > 1).collect()
+}
+
 /// Pass 1: identical text in order, from a patience diff of the hashes; everything else
 /// falls into the stretches between, which it returns. Only the equal runs matter, so they
 /// are taken straight from the algorithm, without building and tidying a list of operations.
@@ -148,9 +163,9 @@ pub(super) fn identical_in_order(
     stretches
 }
 
-/// Pass 2: identical text out of order, by hash, first come first paired. Anonymous
-/// headings are left out: being alike is all they are, so out of order nothing says which is
-/// which (pass 4b pairs them by what they head).
+/// Pass 2: identical text out of order, by hash, first come first paired. Boilerplate and
+/// anonymous headings are left out: being alike is all they are, so out of order nothing
+/// says which is which (pass 4b pairs headings by what they head).
 pub(super) fn identical_out_of_order(
     old: &[Item<'_>],
     new: &[Item<'_>],
@@ -159,12 +174,18 @@ pub(super) fn identical_out_of_order(
 ) {
     let mut by_hash: HashMap<u64, VecDeque<usize>> = HashMap::default();
     for (_, n) in stretches {
-        for j in n.clone().filter(|&j| !new[j].anonymous) {
+        for j in n
+            .clone()
+            .filter(|&j| !new[j].anonymous && !state.new_recurring[j])
+        {
             by_hash.entry(new[j].hash).or_default().push_back(j);
         }
     }
     for (o, _) in stretches {
-        for i in o.clone().filter(|&i| !old[i].anonymous) {
+        for i in o.clone() {
+            if old[i].anonymous || state.old_recurring[i] {
+                continue;
+            }
             if let Some(j) = by_hash.get_mut(&old[i].hash).and_then(VecDeque::pop_front) {
                 state.link_one(i, j, MatchedBy::Text);
             }
@@ -289,7 +310,7 @@ pub(super) fn headings_by_number(old: &[Item<'_>], new: &[Item<'_>], state: &mut
 pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], state: &mut State) {
     let (old, new) = (sides.old, sides.new);
     let free_old: Vec<usize> = (0..old.len())
-        .filter(|&i| state.old_pair[i].is_none())
+        .filter(|&i| state.old_pair[i].is_none() && !state.old_recurring[i])
         .collect();
     if free_old.is_empty() {
         return;
@@ -307,7 +328,7 @@ pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], sta
         }
     }
     for j in 0..new.len() {
-        if state.new_pair[j].is_some() {
+        if state.new_pair[j].is_some() || state.new_recurring[j] {
             continue;
         }
         let mut votes: HashMap<usize, u32> = HashMap::default();
@@ -343,22 +364,17 @@ pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], sta
 /// go, and it moves only when its article does.
 pub(super) fn headings_by_content(old: &[Item<'_>], new: &[Item<'_>], state: &mut State) {
     let new_owner = owners(new);
-    // A block whose text recurs (`(weggefallen)`, `-`) says nothing of which article it is
-    // in: only blocks found once vote.
-    let mut occurrences: HashMap<u64, u32> = HashMap::default();
-    for item in old {
-        *occurrences.entry(item.hash).or_default() += 1;
-    }
     let (mut old_done, mut new_done) = (vec![false; old.len()], vec![false; new.len()]);
     let mut votes: HashMap<(usize, usize), u32> = HashMap::default();
     for (h, item) in old.iter().enumerate() {
         if !item.anonymous {
             continue;
         }
-        // Where the heading's blocks went in the new version.
+        // Where the heading's blocks went in the new version. Boilerplate (`(weggefallen)`,
+        // `-`) says nothing of which article it is in: only blocks found once vote.
         let went: Vec<usize> = (h + 1..old.len())
             .take_while(|&b| !old[b].heading)
-            .filter(|&b| occurrences[&old[b].hash] == 1)
+            .filter(|&b| !state.old_recurring[b])
             .filter_map(|b| state.old_pair[b])
             .flat_map(|id| state.pairs[id].new.iter().copied())
             .collect();
