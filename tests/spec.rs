@@ -1239,8 +1239,202 @@ fn every_block_is_in_exactly_one_entry() {
             "changed 1→2",
             "split 2→3,4",
             "unchanged 3→5",
-            "removed 4→",
-            "added →6",
+            "changed 4→6",
         ]
     );
+}
+
+// Versions of real texts: headings travel with their articles, in any language.
+
+/// Articles of the given bodies under the headings `heading(1)`, `heading(2)`, ….
+fn articles(heading: impl Fn(usize) -> String, bodies: &[&str]) -> String {
+    bodies
+        .iter()
+        .enumerate()
+        .map(|(k, body)| format!("{}\n\n{body}\n\n", heading(k + 1)))
+        .collect()
+}
+
+#[test]
+fn recurring_line_shape_with_counting_numbers_is_a_heading_sequence() {
+    // No article word of Turkish is known: the recurrence of "Madde N" makes the headings.
+    let text = articles(
+        |n| format!("Madde {n}"),
+        &[
+            "Herkes özgür doğar.",
+            "Herkes eşittir.",
+            "Herkesin yaşama hakkı vardır.",
+        ],
+    );
+    assert_eq!(
+        blocks(&text),
+        [
+            "H1 Madde 1 #1 |",
+            "P | Herkes özgür doğar.",
+            "H1 Madde 2 #2 |",
+            "P | Herkes eşittir.",
+            "H1 Madde 3 #3 |",
+            "P | Herkesin yaşama hakkı vardır.",
+        ]
+    );
+}
+
+#[test]
+fn digits_of_any_script_number_a_heading_sequence() {
+    let text = articles(
+        |n| format!("अनुच्छेद {}", ['०', '१', '२', '३'][n]),
+        &["सभी मनुष्य स्वतंत्र हैं।", "सभी समान हैं।", "सबको जीवन का अधिकार है।"],
+    );
+    assert_eq!(
+        blocks(&text),
+        [
+            "H1 अनुच्छेद १ #1 |",
+            "P | सभी मनुष्य स्वतंत्र हैं।",
+            "H1 अनुच्छेद २ #2 |",
+            "P | सभी समान हैं।",
+            "H1 अनुच्छेद ३ #3 |",
+            "P | सबको जीवन का अधिकार है।",
+        ]
+    );
+}
+
+#[test]
+fn spelled_out_ordinals_sharing_a_word_are_a_heading_sequence() {
+    let text = articles(
+        |n| format!("{} зүйл", ["Нэгдүгээр", "Хоёрдугаар", "Гуравдугаар"][n - 1]),
+        &[
+            "Хүн бүр эрх чөлөөтэй.",
+            "Хүн бүр тэгш эрхтэй.",
+            "Хүн бүр амьд явах эрхтэй.",
+        ],
+    );
+    assert_eq!(
+        blocks(&text),
+        [
+            "H1 Нэгдүгээр | зүйл",
+            "P | Хүн бүр эрх чөлөөтэй.",
+            "H1 Хоёрдугаар | зүйл",
+            "P | Хүн бүр тэгш эрхтэй.",
+            "H1 Гуравдугаар | зүйл",
+            "P | Хүн бүр амьд явах эрхтэй.",
+        ]
+    );
+}
+
+const UDHR_THREE: [&str; 4] = [
+    "All human beings are born free and equal in dignity and rights.",
+    "Everyone is entitled to all the rights and freedoms set forth in this Declaration.",
+    "Everyone has the right to life, liberty and security of person.",
+    "No one shall be held in slavery or servitude.",
+];
+
+#[test]
+fn label_only_heading_pairs_with_the_heading_of_the_same_article() {
+    // Article 2 deleted: old Article 3 and 4 are new Article 2 and 3, renumbered, not moved;
+    // old Article 2 goes with its body.
+    let old = articles(|n| format!("Article {n}"), &UDHR_THREE);
+    let new = articles(
+        |n| format!("Article {n}"),
+        &[UDHR_THREE[0], UDHR_THREE[2], UDHR_THREE[3]],
+    );
+    assert_eq!(
+        entries(&compare(&old, &new)),
+        [
+            "unchanged 0→0",
+            "unchanged 1→1",
+            "removed 2→",
+            "removed 3→",
+            "unchanged renumbered 4→2",
+            "unchanged 5→3",
+            "unchanged renumbered 6→4",
+            "unchanged 7→5",
+        ]
+    );
+}
+
+#[test]
+fn moved_article_is_one_move_with_its_heading() {
+    let old = articles(|n| format!("Article {n}"), &UDHR_THREE);
+    let new = articles(
+        |n| format!("Article {n}"),
+        &[UDHR_THREE[3], UDHR_THREE[0], UDHR_THREE[1], UDHR_THREE[2]],
+    );
+    assert_eq!(
+        entries(&compare(&old, &new)),
+        [
+            "unchanged moved renumbered 6→0",
+            "unchanged moved 7→1",
+            "unchanged renumbered 0→2",
+            "unchanged 1→3",
+            "unchanged renumbered 2→4",
+            "unchanged 3→5",
+            "unchanged renumbered 4→6",
+            "unchanged 5→7",
+        ]
+    );
+}
+
+#[test]
+fn boilerplate_pairs_in_place_and_never_moves() {
+    // "(repealed)" recurs: deleting § 2 must not pair old § 2's "(repealed)" with § 3's.
+    let old = "§ 1\n\n(repealed)\n\n§ 2\n\nThe Members shall meet.\n\n§ 3\n\n(repealed)\n";
+    let new = "§ 1\n\n(repealed)\n\n§ 3\n\nThe Members shall meet yearly.\n\n§ 2\n\n(repealed)\n";
+    assert_eq!(
+        entries(&compare(old, new)),
+        [
+            "unchanged 0→0",
+            "unchanged 1→1",
+            "unchanged renumbered 2→2",
+            "changed 3→3",
+            "unchanged renumbered 4→4",
+            "unchanged 5→5",
+        ]
+    );
+}
+
+#[test]
+fn lone_block_between_paired_neighbours_is_changed_however_rewritten() {
+    let c = compare(
+        "Peace is the aim.\n\nThe chair rotates every year.\n\nTrade grows.\n",
+        "Peace is the aim.\n\nNothing in common here at all.\n\nTrade grows.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        ["unchanged 0→0", "changed 1→1", "unchanged 2→2"]
+    );
+    assert_eq!(c.entries[1].matched_by, Some(MatchedBy::Position));
+}
+
+#[test]
+fn item_keeping_its_letter_is_changed_however_rewritten() {
+    let c = compare(
+        "1. The Members:\n\na) meet yearly;\n\nb) elect a chair;\n\nc) adopt a budget.\n",
+        "1. The Members:\n\na) meet yearly;\n\nb) publish their reports;\n\nb) elect a chair;\n\nc) adopt a budget.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        [
+            "unchanged 0→0",
+            "unchanged 1→1",
+            "added →2",
+            "unchanged 2→3",
+            "unchanged 3→4"
+        ]
+    );
+    let c = compare(
+        "1. The Members:\n\na) meet yearly;\n\nb) elect a chair;\n\nInterpretation.\n\nc) adopt a budget.\n",
+        "1. The Members:\n\na) meet yearly;\n\nb) publish their reports;\n\nA note.\n\nc) adopt a budget.\n",
+    );
+    assert_eq!(
+        entries(&c),
+        [
+            "unchanged 0→0",
+            "unchanged 1→1",
+            "changed 2→2",
+            "removed 3→",
+            "added →3",
+            "unchanged 4→4",
+        ]
+    );
+    assert_eq!(c.entries[2].matched_by, Some(MatchedBy::Number));
 }

@@ -10,6 +10,8 @@
 //! 4. Similar text anywhere: moved and edited, found through an index of rare words, so no
 //!    block is compared with every other.
 //! 5. Splits and merges: a leftover block next to a pair whose text it completes.
+//! 6. Rewritten in place (`in_place`): the only block left between two pairs that keep their
+//!    order, or one keeping its number there, pairs with its counterpart whatever its words.
 //!
 //! Similarity is the overlap of word multisets (`bags`), built only for the
 //! blocks the exact passes left. Cost is near linear for realistic edits: hashing, one diff
@@ -18,6 +20,8 @@
 #![warn(missing_docs)]
 
 mod bags;
+mod in_place;
+pub mod order;
 mod passes;
 mod patience;
 
@@ -121,6 +125,13 @@ pub fn align(
     passes::headings_by_content(old, new, &mut state);
     passes::fill_neighbour_bags((old_key, new_key), &mut old_bags, &mut new_bags, &state);
     passes::splits_and_merges(&old_bags, &new_bags, &mut state);
+    let sides = Sides {
+        old,
+        new,
+        old_bags: &old_bags,
+        new_bags: &new_bags,
+    };
+    in_place::rewritten_in_place(&sides, &mut state);
     state.into_pairs()
 }
 

@@ -17,8 +17,12 @@ const SIMILAR: f64 = 0.5;
 /// merely similar paragraph is more often a different one on the same subject.
 const SIMILAR_ELSEWHERE: f64 = 0.7;
 /// A lone old and a lone new block between identical neighbours are the same paragraph
-/// rewritten, if they share this much.
+/// rewritten, if they share this much, before splits and merges are looked for; once none
+/// claimed them, whatever they share (pass 6).
 const SIMILAR_IN_PLACE: f64 = 0.3;
+/// A heading in one version and a paragraph in the other are one block if they share this
+/// much: the same title, read one way here and another there.
+const SAME_WORDS: f64 = 0.9;
 /// A split's parts (or a merge's sources) together must say nearly what the whole says.
 const SPLIT_WHOLE: f64 = 0.8;
 /// Adding a part to a split (or a source to a merge) must bring its words this much closer
@@ -72,7 +76,7 @@ impl State {
         });
     }
 
-    fn link_one(&mut self, old: usize, new: usize, by: MatchedBy) {
+    pub(super) fn link_one(&mut self, old: usize, new: usize, by: MatchedBy) {
         self.link(smallvec![old], smallvec![new], by);
     }
 
@@ -87,12 +91,12 @@ impl State {
         }
     }
 
-    fn unpaired_old(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    pub(super) fn unpaired_old(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let free = |&i: &usize| self.old_pair[i].is_none();
         blocks.into_iter().filter(free).collect()
     }
 
-    fn unpaired_new(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    pub(super) fn unpaired_new(&self, blocks: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let free = |&j: &usize| self.new_pair[j].is_none();
         blocks.into_iter().filter(free).collect()
     }
@@ -205,6 +209,12 @@ impl Sides<'_, '_> {
     fn similarity(&self, i: usize, j: usize) -> f64 {
         dice(&self.old_bags[i], &self.new_bags[j])
     }
+
+    /// Whether two blocks may be one block: both headings or both paragraphs, or a title that
+    /// is a heading in one version and a paragraph in the other, with the same words.
+    pub(super) fn alike_in_kind(&self, i: usize, j: usize) -> bool {
+        self.old[i].heading == self.new[j].heading || self.similarity(i, j) >= SAME_WORDS
+    }
 }
 
 /// Pass 3: inside each stretch, the same number and similar text, then a lone pair between
@@ -264,7 +274,7 @@ fn by_similarity(sides: &Sides<'_, '_>, olds: &[usize], news: &[usize], state: &
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for &i in olds {
         for &j in news {
-            if sides.old[i].heading != sides.new[j].heading {
+            if !sides.alike_in_kind(i, j) {
                 continue;
             }
             let s = sides.similarity(i, j);
@@ -327,7 +337,7 @@ pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], sta
             index.entry(word).or_default().push(i);
         }
     }
-    for j in 0..new.len() {
+    for (j, &stretch_of_j) in new_stretch.iter().enumerate() {
         if state.new_pair[j].is_some() || state.new_recurring[j] {
             continue;
         }
@@ -344,10 +354,10 @@ pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], sta
         let best = candidates
             .iter()
             .take(CANDIDATES)
-            .filter(|&&(_, i)| state.old_pair[i].is_none() && old[i].heading == new[j].heading)
+            .filter(|&&(_, i)| state.old_pair[i].is_none() && sides.alike_in_kind(i, j))
             .map(|&(_, i)| (sides.similarity(i, j), i))
             .filter(|&(s, i)| {
-                let near = old_stretch[i].abs_diff(new_stretch[j]) <= 1;
+                let near = old_stretch[i].abs_diff(stretch_of_j) <= 1;
                 s >= if near { SIMILAR } else { SIMILAR_ELSEWHERE }
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -415,7 +425,7 @@ pub(super) fn headings_by_content(old: &[Item<'_>], new: &[Item<'_>], state: &mu
 }
 
 /// For each block that is not a heading, the heading it stands under, if any.
-fn owners(items: &[Item<'_>]) -> Vec<Option<usize>> {
+pub(super) fn owners(items: &[Item<'_>]) -> Vec<Option<usize>> {
     let mut current = None;
     items
         .iter()

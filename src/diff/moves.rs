@@ -12,25 +12,10 @@ pub(super) fn moved_flags(pairs: &[align::Pair], order: &[usize]) -> Vec<bool> {
             (!p.old.is_empty() && !p.new.is_empty()).then(|| (k, p.old[0]))
         })
         .collect();
-    // Longest increasing subsequence of old positions, O(n log n).
-    let mut tails: Vec<usize> = Vec::new();
-    let mut previous: Vec<Option<usize>> = vec![None; sequence.len()];
-    for (idx, &(_, o)) in sequence.iter().enumerate() {
-        let at = tails.partition_point(|&t| sequence[t].1 < o);
-        if at > 0 {
-            previous[idx] = Some(tails[at - 1]);
-        }
-        if at == tails.len() {
-            tails.push(idx);
-        } else {
-            tails[at] = idx;
-        }
-    }
+    let olds: Vec<usize> = sequence.iter().map(|&(_, o)| o).collect();
     let mut in_order = vec![false; pairs.len()];
-    let mut cursor = tails.last().copied();
-    while let Some(idx) = cursor {
-        in_order[sequence[idx].0] = true;
-        cursor = previous[idx];
+    for (&(k, _), kept) in sequence.iter().zip(align::order::longest_increasing(&olds)) {
+        in_order[k] = kept;
     }
     let mut moved = vec![false; pairs.len()];
     for &(k, _) in &sequence {

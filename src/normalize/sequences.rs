@@ -211,6 +211,8 @@ pub(super) fn find(blocks: &[Block], extras: &[Extra], settled: &[bool]) -> Vec<
         (std::cmp::Reverse(members.len()), members[0], key_rank(key))
     });
     let mut out: Vec<Option<Member>> = (0..blocks.len()).map(|_| None).collect();
+    // For each block in a sequence, the block its sequence begins with.
+    let mut started_at: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut sequence = 0;
     for (key, members) in ranked {
         let mut free: Vec<usize> = members
@@ -223,6 +225,17 @@ pub(super) fn find(blocks: &[Block], extras: &[Extra], settled: &[bool]) -> Vec<
         if let Key::Shape(shape) = &key {
             free = with_misspelt(shape, free, &lines, &out);
         }
+        // A line followed by a heading of a sequence that began before it heads nothing:
+        // it is the content of that sequence (bodies opening with the same word), not a
+        // sequence around it.
+        let start = lines[free[0]].block;
+        free.retain(|&k| {
+            let next = lines[k].block + 1;
+            next < blocks.len() && started_at[next].is_none_or(|s| s > start)
+        });
+        if free.len() < MIN_MEMBERS {
+            continue;
+        }
         if free.iter().all(|&k| settled[lines[k].block]) {
             continue;
         }
@@ -234,6 +247,7 @@ pub(super) fn find(blocks: &[Block], extras: &[Extra], settled: &[bool]) -> Vec<
             .unwrap_or(Style::Sequence(sequence));
         for k in free {
             let line = &lines[k];
+            started_at[line.block] = Some(start);
             let reading = blocks[line.block]
                 .label
                 .is_empty()
