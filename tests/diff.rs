@@ -241,7 +241,9 @@ fn ignore_options_are_echoed_and_applied() {
     let (code, text) = run(&[]);
     assert_eq!(code, 1);
     assert!(
-        text.contains("ignoring whitespace, quote and dash style, repaired PDF damage\n"),
+        text.contains(
+            "ignoring whitespace, quote and dash style, full-width and half-width forms, repaired PDF damage\n"
+        ),
         "{text}"
     );
     let (code, text) = run(&["--ignore-case", "--ignore-punctuation"]);

@@ -1118,9 +1118,9 @@ fn quote_and_dash_style_is_ignored_by_default_and_a_change_under_strict() {
             (Op::Delete, "“"),
             (Op::Insert, "\""),
             (Op::Equal, "Shanghai spirit"),
-            (Op::Delete, "” – "),
-            (Op::Insert, "\" - "),
-            (Op::Equal, "mutual trust."),
+            (Op::Delete, "” –"),
+            (Op::Insert, "\" -"),
+            (Op::Equal, " mutual trust."),
         ]
     );
 }
@@ -1181,9 +1181,9 @@ fn case_is_a_change_unless_ignored() {
         "1. The Member States agree.\n",
         &[
             (Op::Equal, "The "),
-            (Op::Delete, "member states "),
-            (Op::Insert, "Member States "),
-            (Op::Equal, "agree."),
+            (Op::Delete, "member states"),
+            (Op::Insert, "Member States"),
+            (Op::Equal, " agree."),
         ],
         diff::Options {
             ignore_case: true,
@@ -1194,12 +1194,12 @@ fn case_is_a_change_unless_ignored() {
 
 #[test]
 fn punctuation_is_a_change_unless_ignored() {
-    // The space after `agree` differs too: each side keeps its own, so both rebuild exactly.
+    // The comma is deleted, not a space inserted before `, `: the space after it is the one
+    // the new text has after `agree`.
     let words = [
         (Op::Equal, "Members agree"),
-        (Op::Insert, " "),
-        (Op::Delete, ", "),
-        (Op::Equal, "and act."),
+        (Op::Delete, ","),
+        (Op::Equal, " and act."),
     ];
     let ignoring = diff::Options {
         ignore_punctuation: true,
@@ -1437,4 +1437,43 @@ fn item_keeping_its_letter_is_changed_however_rewritten() {
         ]
     );
     assert_eq!(c.entries[2].matched_by, Some(MatchedBy::Number));
+}
+
+#[test]
+fn split_is_found_across_punctuation_width_and_the_profile_names_the_folding() {
+    let old = "第三条\n\n人人有权享有生命、自由和人身安全，任何人不得使为奴隶或奴役，一切形式的奴隶制度均应予以禁止。\n";
+    let new = "第三条\n\n人人有权享有生命、自由和人身安全,\n\n任何人不得使为奴隶或奴役,\n\n一切形式的奴隶制度均应予以禁止。\n";
+    let c = compare(old, new);
+    assert_eq!(entries(&c), ["unchanged 0→0", "split 1→1,2,3"]);
+    assert_eq!(
+        words(&c.entries[1])
+            .iter()
+            .filter(|w| w.0 != Op::Equal)
+            .count(),
+        0
+    );
+    let text = accord::report::to_string(
+        &c,
+        accord::report::Format::Text,
+        &accord::report::View::default(),
+    )
+    .unwrap();
+    assert!(text.contains(
+        "\nignoring whitespace, quote and dash style, full-width and half-width forms, repaired PDF damage\n"
+    ));
+    let strict = compare_with(old, new, STRICT);
+    assert_eq!(entries(&strict), ["unchanged 0→0", "split 1→1,2,3"]);
+    assert_eq!(
+        words(&strict.entries[1])
+            .into_iter()
+            .filter(|w| w.0 != Op::Equal)
+            .collect::<Vec<_>>(),
+        // Strict: the space that joins the parts for the word diff counts too.
+        [
+            (Op::Delete, "，"),
+            (Op::Insert, ", "),
+            (Op::Delete, "，"),
+            (Op::Insert, ", "),
+        ]
+    );
 }

@@ -9,7 +9,8 @@
 //!    similar text under another number; headings left over under one number anywhere.
 //! 4. Similar text anywhere: moved and edited, found through an index of rare words, so no
 //!    block is compared with every other.
-//! 5. Splits and merges: a leftover block next to a pair whose text it completes.
+//! 5. Splits and merges (`splits`): a leftover block next to a pair whose text it completes;
+//!    several leftovers in a row may together complete it.
 //! 6. Rewritten in place (`in_place`): the only block left between two pairs that keep their
 //!    order, or one keeping its number there, pairs with its counterpart whatever its words.
 //!
@@ -24,6 +25,7 @@ mod in_place;
 pub mod order;
 mod passes;
 mod patience;
+mod splits;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -123,8 +125,8 @@ pub fn align(
     passes::headings_by_number(old, new, &mut state);
     passes::similar_anywhere(&sides, &stretches, &mut state);
     passes::headings_by_content(old, new, &mut state);
-    passes::fill_neighbour_bags((old_key, new_key), &mut old_bags, &mut new_bags, &state);
-    passes::splits_and_merges(&old_bags, &new_bags, &mut state);
+    splits::fill_neighbour_bags((old_key, new_key), &mut old_bags, &mut new_bags, &state);
+    splits::splits_and_merges(&old_bags, &new_bags, &mut state);
     let sides = Sides {
         old,
         new,

@@ -7,9 +7,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 use smallvec::smallvec;
 
-use super::bags::{Bag, Bags, dice, merged_bag};
+use super::bags::{Bags, dice};
 use super::patience::patience_runs;
-use super::{Indices, Item, Keys, MatchedBy, Pair};
+use super::{Indices, Item, MatchedBy, Pair};
 
 /// Similar enough to be one paragraph edited (word multiset overlap, Dice coefficient).
 const SIMILAR: f64 = 0.5;
@@ -23,11 +23,6 @@ const SIMILAR_IN_PLACE: f64 = 0.3;
 /// A heading in one version and a paragraph in the other are one block if they share this
 /// much: the same title, read one way here and another there.
 const SAME_WORDS: f64 = 0.9;
-/// A split's parts (or a merge's sources) together must say nearly what the whole says.
-const SPLIT_WHOLE: f64 = 0.8;
-/// Adding a part to a split (or a source to a merge) must bring its words this much closer
-/// to the whole.
-const SPLIT_GAIN: f64 = 0.05;
 /// Stretches up to this many candidate pairs are compared exhaustively.
 const EXHAUSTIVE_LIMIT: usize = 20_000;
 /// Words in more blocks than this say nothing about which block is which.
@@ -439,130 +434,4 @@ pub(super) fn owners(items: &[Item<'_>]) -> Vec<Option<usize>> {
             }
         })
         .collect()
-}
-
-/// Bags for the blocks the split and merge pass compares: every leftover block and the
-/// blocks of the pairs next to it, which may have been paired exactly and have none yet.
-pub(super) fn fill_neighbour_bags(
-    (old_key, new_key): (Keys<'_, '_>, Keys<'_, '_>),
-    old_bags: &mut Bags,
-    new_bags: &mut Bags,
-    state: &State,
-) {
-    let mut want_old = Vec::new();
-    let mut want_new = Vec::new();
-    let mut visit = |k: usize, pair_of: &[Option<usize>], new_side: bool| {
-        for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-            let Some(id) = pair_of.get(neighbour).copied().flatten() else {
-                continue;
-            };
-            want_old.extend(&state.pairs[id].old);
-            want_new.extend(&state.pairs[id].new);
-        }
-        if new_side {
-            want_new.push(k)
-        } else {
-            want_old.push(k)
-        }
-    };
-    for (k, p) in state.new_pair.iter().enumerate() {
-        if p.is_none() {
-            visit(k, &state.new_pair, true);
-        }
-    }
-    for (k, p) in state.old_pair.iter().enumerate() {
-        if p.is_none() {
-            visit(k, &state.old_pair, false);
-        }
-    }
-    for i in want_old {
-        old_bags.ensure(i, old_key);
-    }
-    for j in want_new {
-        new_bags.ensure(j, new_key);
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Side {
-    Old,
-    New,
-}
-
-/// Pass 5: a leftover block next to a 1:1 pair, whose text together with its neighbour's
-/// matches the other side's block better than the neighbour alone: a split (new side) or a
-/// merge (old side).
-pub(super) fn splits_and_merges(old_bags: &Bags, new_bags: &Bags, state: &mut State) {
-    for side in [Side::New, Side::Old] {
-        let (same_bags, other_bags) = match side {
-            Side::New => (new_bags, old_bags),
-            Side::Old => (old_bags, new_bags),
-        };
-        let leftovers: Vec<usize> = (0..same_bags.len())
-            .filter(|&k| pair_of(state, side)[k].is_none())
-            .collect();
-        for k in leftovers {
-            if let Some(id) = best_group(state, side, k, same_bags, other_bags) {
-                let (group, slot) = match side {
-                    Side::New => (&mut state.pairs[id].new, &mut state.new_pair[k]),
-                    Side::Old => (&mut state.pairs[id].old, &mut state.old_pair[k]),
-                };
-                group.push(k);
-                group.sort_unstable();
-                *slot = Some(id);
-            }
-        }
-    }
-}
-
-fn pair_of(state: &State, side: Side) -> &[Option<usize>] {
-    match side {
-        Side::New => &state.new_pair,
-        Side::Old => &state.old_pair,
-    }
-}
-
-/// The neighbouring pair whose group leftover block `k` completes best, if any completes
-/// it well enough: the group's words with `k`'s must say nearly what the whole says, and
-/// clearly more so than without.
-fn best_group(
-    state: &State,
-    side: Side,
-    k: usize,
-    same_bags: &Bags,
-    other_bags: &Bags,
-) -> Option<usize> {
-    let mut best: Option<(f64, usize)> = None;
-    for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-        let Some(id) = pair_of(state, side).get(neighbour).copied().flatten() else {
-            continue;
-        };
-        let pair = &state.pairs[id];
-        let (same_side, other_side) = match side {
-            Side::New => (&pair.new, &pair.old),
-            Side::Old => (&pair.old, &pair.new),
-        };
-        if other_side.len() != 1 || same_side.contains(&k) {
-            continue;
-        }
-        // Only parts adjacent to the group already formed.
-        let lo = *same_side.iter().min().unwrap_or(&neighbour);
-        let hi = *same_side.iter().max().unwrap_or(&neighbour);
-        if !(k + 1 == lo || k == hi + 1) {
-            continue;
-        }
-        let whole = &other_bags[other_side[0]];
-        let parts: Vec<&Bag> = same_side.iter().map(|&x| &same_bags[x]).collect();
-        let before = dice(whole, &merged_bag(&parts));
-        let mut with = parts.clone();
-        with.push(&same_bags[k]);
-        let after = dice(whole, &merged_bag(&with));
-        if after >= SPLIT_WHOLE
-            && after > before + SPLIT_GAIN
-            && best.is_none_or(|(s, _)| after > s)
-        {
-            best = Some((after, id));
-        }
-    }
-    best.map(|(_, id)| id)
 }

@@ -134,7 +134,8 @@ pub struct DiffArgs {
     /// Ignore punctuation differences.
     #[arg(long)]
     pub ignore_punctuation: bool,
-    /// Also report differences of whitespace, quote and dash style and repaired PDF damage.
+    /// Also report differences of whitespace, quote and dash style, full-width and half-width
+    /// forms and repaired PDF damage.
     #[arg(long)]
     pub strict: bool,
     /// Show unchanged paragraphs too.

@@ -35,7 +35,8 @@ pub struct Options {
     pub ignore_case: bool,
     /// Ignore punctuation differences.
     pub ignore_punctuation: bool,
-    /// Report differences of whitespace, quote and dash style and repaired PDF damage too.
+    /// Report differences of whitespace, quote and dash style, full-width and half-width forms
+    /// and repaired PDF damage too.
     pub strict: bool,
 }
 

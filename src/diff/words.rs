@@ -84,20 +84,16 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> WordDiff {
     let deadline = started + WORD_DIFF_BUDGET;
     let ops =
         capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
-    let fallback = (Instant::now() > deadline).then(|| {
-        format!(
-            "word diff stopped after {} ms ({} and {} words); differences are shown coarser",
-            WORD_DIFF_BUDGET.as_millis(),
-            old_tokens.len(),
-            new_tokens.len()
-        )
-    });
+    let fallback = (Instant::now() > deadline).then(|| stopped_note(&old_tokens, &new_tokens));
     let mut words = Words::default();
     let (mut same_words, mut old_words, mut new_words) = (0usize, 0usize, 0usize);
-    for op in &ops {
+    // Whitespace owed after a deletion or insertion: see `space_after_equal`.
+    let mut owed_space: Option<&str> = None;
+    for (at, op) in ops.iter().enumerate() {
         let (tag, o, n) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
+                let last = o.end.saturating_sub(1);
                 for (i, j) in o.zip(n) {
                     let (old_token, new_token) = (old_tokens[i], new_tokens[j]);
                     same_words += usize::from(new_token.is_word());
@@ -105,27 +101,25 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> WordDiff {
                     new_words += usize::from(new_token.is_word());
                     // Ignored differences (quotes, case) show the new text, unhighlighted.
                     words.equal(old_token.core, new_token.core);
-                    // Whitespace after an equal word may differ (a sentence that now ends the
-                    // paragraph); both sides keep theirs so each text rebuilds exactly.
                     let old_space = &old_token.text[old_token.core.len()..];
                     let new_space = &new_token.text[new_token.core.len()..];
-                    if old_space == new_space {
-                        words.equal(old_space, new_space);
-                    } else {
-                        words.push(Op::Delete, old_space);
-                        words.push(Op::Insert, new_space);
-                    }
+                    let next = (i == last).then(|| ops.get(at + 1)).flatten();
+                    owed_space = space_after_equal(
+                        (old_space, new_space),
+                        next.map(|op| {
+                            let (_, o, n) = op.as_tag_tuple();
+                            (&old_tokens[o], &new_tokens[n])
+                        }),
+                        options,
+                        &mut words,
+                    );
                 }
             }
             _ => {
-                for i in o {
-                    old_words += usize::from(old_tokens[i].is_word());
-                    words.push(Op::Delete, old_tokens[i].text);
-                }
-                for j in n {
-                    new_words += usize::from(new_tokens[j].is_word());
-                    words.push(Op::Insert, new_tokens[j].text);
-                }
+                let (old_run, new_run) = (&old_tokens[o], &new_tokens[n]);
+                old_words += old_run.iter().filter(|t| t.is_word()).count();
+                new_words += new_run.iter().filter(|t| t.is_word()).count();
+                push_changed(&mut words, old_run, new_run, owed_space.take());
             }
         }
     }
@@ -139,6 +133,82 @@ pub fn word_diff(old: &str, new: &str, options: &Options) -> WordDiff {
         similarity,
         fallback,
     }
+}
+
+/// A deletion and an insertion standing between two equal stretches. `owed_space` is
+/// whitespace `space_after_equal` moved past them; failing that, two runs ending in the
+/// same whitespace keep it as equal text after both (`[-term-]{+Term+} `), not once inside
+/// each mark.
+fn push_changed(
+    words: &mut Words,
+    old_run: &[tokens::Token<'_>],
+    new_run: &[tokens::Token<'_>],
+    owed_space: Option<&str>,
+) {
+    let after = owed_space.or_else(|| match (old_run.last(), new_run.last()) {
+        (Some(&old), Some(&new)) => common_trailing_space(old, new),
+        _ => None,
+    });
+    for (op, run) in [(Op::Delete, old_run), (Op::Insert, new_run)] {
+        for (k, token) in run.iter().enumerate() {
+            let shifted = after.is_some() && k + 1 == run.len();
+            words.push(op, if shifted { token.core } else { token.text });
+        }
+    }
+    if let Some(space) = after {
+        words.equal(space, space);
+    }
+}
+
+/// The whitespace two tokens both end with, if any.
+fn common_trailing_space<'t>(old: tokens::Token<'t>, new: tokens::Token<'t>) -> Option<&'t str> {
+    let space = &old.text[old.core.len()..];
+    (!space.is_empty() && space == &new.text[new.core.len()..]).then_some(space)
+}
+
+fn stopped_note(old_tokens: &[tokens::Token<'_>], new_tokens: &[tokens::Token<'_>]) -> String {
+    format!(
+        "word diff stopped after {} ms ({} and {} words); differences are shown coarser",
+        WORD_DIFF_BUDGET.as_millis(),
+        old_tokens.len(),
+        new_tokens.len()
+    )
+}
+
+/// Whitespace after an equal word, where the two texts may differ (a sentence that now
+/// ends the paragraph, the join between the parts of a split). Both sides keep theirs so
+/// each text rebuilds exactly. Where a deletion follows and ends with the new text's space
+/// (`werden, und` → `werden und`), the space belongs after it: the deletion is `,`, not a
+/// space inserted before `, ` (and likewise for an insertion); the space owed is returned
+/// for the caller to put after the run. Otherwise a whitespace difference is one the
+/// comparison ignores, unless strict.
+fn space_after_equal<'t>(
+    (old_space, new_space): (&'t str, &'t str),
+    next: Option<(&[tokens::Token<'t>], &[tokens::Token<'t>])>,
+    options: &Options,
+    words: &mut Words,
+) -> Option<&'t str> {
+    if old_space == new_space {
+        words.equal(old_space, new_space);
+        return None;
+    }
+    let trailing = |t: &tokens::Token<'t>| &t.text[t.core.len()..];
+    match next {
+        Some(([.., last], [])) if old_space.is_empty() && trailing(last) == new_space => {
+            return Some(new_space);
+        }
+        Some(([], [.., last])) if new_space.is_empty() && trailing(last) == old_space => {
+            return Some(old_space);
+        }
+        _ => {}
+    }
+    if options.strict {
+        words.push(Op::Delete, old_space);
+        words.push(Op::Insert, new_space);
+    } else {
+        words.equal(old_space, new_space);
+    }
+    None
 }
 
 /// Words being built: runs of one operation merge into one word.

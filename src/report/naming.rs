@@ -39,7 +39,12 @@ pub fn profile(c: &Comparison) -> String {
 pub fn profile_of(o: &crate::diff::Options) -> String {
     let mut ignored: Vec<&str> = Vec::new();
     if !o.strict {
-        ignored.extend(["whitespace", "quote and dash style", "repaired PDF damage"]);
+        ignored.extend([
+            "whitespace",
+            "quote and dash style",
+            "full-width and half-width forms",
+            "repaired PDF damage",
+        ]);
     }
     if o.ignore_case {
         ignored.push("case");

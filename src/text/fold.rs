@@ -1,10 +1,14 @@
 //! Typographic folding for matching: curly and straight quotes, dashes and hyphens,
-//! full-width ASCII read as one form. Comparison keys only, never displayed text.
+//! full-width and half-width forms read as one form. Comparison keys only, never displayed
+//! text.
 
 use std::borrow::Cow;
 
 /// Fold a character's typographic variants to one form for matching: curly and straight
-/// quotes, dashes and hyphens, full-width ASCII. Never used for display.
+/// quotes, dashes and hyphens, and the full-width and half-width forms (`，` `１` `ｶ` `￥`),
+/// which are one character in two widths: Unicode's compatibility decomposition (NFKC)
+/// gives their other width. Other compatibility forms (`①`, `²`, `ﬁ`) are left: they can
+/// say something of their own (a label, a footnote mark). Never used for display.
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
@@ -14,6 +18,21 @@ pub fn fold_char(c: char) -> char {
         | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
         '\u{2026}' => '.',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF5F}'..='\u{FFEE}' => other_width(c),
+        _ => c,
+    }
+}
+
+/// The one character a full-width or half-width form decomposes to, if it is one.
+fn other_width(c: char) -> char {
+    let mut single = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        single = Some(d);
+        count += 1;
+    });
+    match single {
+        Some(d) if count == 1 => d,
         _ => c,
     }
 }
@@ -67,6 +86,14 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_widths_fold_to_one_form() {
+        assert_eq!(fold("人人，有权１２"), "人人,有权12");
+        assert_eq!(fold("ｶﾀｶﾅ"), "カタカナ");
+        assert_eq!(fold("￥100"), "¥100");
+        assert_eq!(fold("①²"), "①²");
+    }
 
     #[test]
     fn every_folded_character_has_a_lead_byte_the_fast_path_looks_for() {
