@@ -719,6 +719,40 @@ fn suspended_hyphen_is_kept() {
 }
 
 #[test]
+fn suspended_hyphen_before_a_joining_word_of_any_language_is_kept() {
+    // German joining words the hints know, and a Swahili one (`au`, "or") that the document
+    // itself shows is a word of its own: used alone three times besides.
+    let d = doc("1. Wer weder antrags-\nnoch stimmberechtigt ist.\n\n\
+         2. Die Haupt- bzw. Nebenwohnung und der Vor- wie der Nacherbe.\n\n\
+         3. Mkataba wa kudumu-\nau wa muda, au mwingine, au wowote, au la.\n\n\
+         4. Kranken- Pflege- und Unfallversicherung.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P 1. #1 | Wer weder antrags- noch stimmberechtigt ist.",
+            "P 2. #2 | Die Haupt- bzw. Nebenwohnung und der Vor- wie der Nacherbe.",
+            "P 3. #3 | Mkataba wa kudumu- au wa muda, au mwingine, au wowote, au la.",
+            "P 4. #4 | Kranken- Pflege- und Unfallversicherung.",
+        ]
+    );
+    assert_eq!(repairs(&d), NONE);
+}
+
+#[test]
+fn a_word_broken_across_lines_is_repaired_however_often_its_tail_recurs() {
+    // `tion` follows three broken lines but never stands alone: not a joining word.
+    let d = doc("1. The inten-\ntion, the na-\ntion and the ac-\ntion.\n");
+    assert_eq!(
+        repairs(&d),
+        [
+            "hyphenation at 1: inten- tion → inten-tion",
+            "hyphenation at 2: na- tion → na-tion",
+            "hyphenation at 3: ac- tion → ac-tion",
+        ]
+    );
+}
+
+#[test]
 fn spaced_dash_is_untouched() {
     let d = doc("1. The bodies -\nthe Council and the Secretariat - meet.\n");
     assert_eq!(
@@ -1475,5 +1509,68 @@ fn split_is_found_across_punctuation_width_and_the_profile_names_the_folding() {
             (Op::Delete, "，"),
             (Op::Insert, ", "),
         ]
+    );
+}
+
+#[test]
+fn setext_underline_makes_a_heading_and_is_not_text() {
+    let d = doc(
+        "Article 247\n-----------\nThe Parties agree.\n\nArticle 248\n===========\n\nThey act.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H2 Article 247 #247 |",
+            "P | The Parties agree.",
+            "H1 Article 248 #248 |",
+            "P | They act.",
+        ]
+    );
+}
+
+#[test]
+fn definition_list_entry_is_one_block_however_long_its_definition() {
+    let definition = format!(
+        "Art. 2 V v. 18.5.2021 {}",
+        "textlich nachgewiesen ".repeat(8)
+    );
+    let d = doc(&format!(
+        "# Gesetz\n\nÄnderung durch\n:   {definition}\n\nFundstelle\n:   BGBl I: 1989, 1489\n"
+    ));
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 | Gesetz".to_string(),
+            format!("P | Änderung durch : {}", definition.trim_end()),
+            "P | Fundstelle : BGBl I: 1989, 1489".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn bare_cjk_numeral_line_is_a_label_as_a_bare_roman_one_is() {
+    assert_eq!(
+        blocks("一\n人人生而自由。\n"),
+        ["H1 一 #1 |", "P | 人人生而自由。"]
+    );
+    assert_eq!(
+        blocks("I\nAll are born free.\n"),
+        ["H1 I #1 |", "P | All are born free."]
+    );
+}
+
+#[test]
+fn title_read_as_heading_in_one_version_and_paragraph_in_the_other_is_one_entry() {
+    let old = "# Declaration\n\n## Peace and security\n\n1. Member States agree.\n";
+    let new = "# Declaration\n\nPeace and security\n\n1. Member States agree.\n";
+    let c = compare(old, new);
+    // Its words are the same: only how the two texts set it differs.
+    assert_eq!(
+        entries(&c),
+        ["unchanged 0→0", "unchanged 1→1", "unchanged 2→2"]
+    );
+    assert_eq!(
+        (c.entries[1].old[0].kind, c.entries[1].new[0].kind),
+        (BlockType::Heading, BlockType::Paragraph)
     );
 }

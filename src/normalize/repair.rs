@@ -1,23 +1,36 @@
 //! Repairs of damage that PDF extraction and copy-paste do to the words of a text. Each is a
 //! general rule with its own guard against the correct text it resembles:
 //! - line-break hyphenation `good- neighbourly`, but not a suspended hyphen
-//!   (`medium- and long-term`) nor a spaced dash (`bodies - the Council`);
+//!   (`medium- and long-term`, `antrags- noch stimmberechtigt`, `Haupt- bzw. Nebenwohnung`)
+//!   nor a spaced dash (`bodies - the Council`);
 //! - a space lost after a sentence end, `extremism.Member`, but not `U.N.`, `e.g.`, `3.2`.
 //!
 //! A numbered paragraph run into the previous one is a repair of structure, in `run_in`.
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::segment::Unit;
-use super::vocabulary::words_present;
+use super::vocabulary::word_counts;
 use crate::model::{Block, Repair, RepairKind, Text};
 
-/// Words after which a hyphen is a suspended compound (`medium- and long-term`,
-/// `Bundes- und Landesrecht`), never broken hyphenation.
+/// Conjunctions after which a hyphen is a suspended compound (`medium- and long-term`,
+/// `Bundes- und Landesrecht`), never broken hyphenation. Only hints, for a text too short to
+/// say it itself: the rule is `is_joining_word`, which reads any language from the document.
 const SUSPENDING_WORDS: &[&str] = &[
-    "and", "or", "nor", "to", "as", "und", "oder", "bis", "sowie", "et", "ou", "y", "o", "e", "u",
-    "i", "и", "или", "а", "либо", "та", "або",
+    "and", "or", "nor", "to", "as", "und", "oder", "bis", "sowie", "noch", "wie", "bzw", "et",
+    "ou", "ni", "y", "o", "e", "u", "i", "en", "of", "och", "eller", "og", "ja", "tai", "lub",
+    "oraz", "ani", "és", "vagy", "ve", "veya", "и", "или", "а", "либо", "ни", "та", "або",
 ];
+
+/// A lowercase word this short that the document uses on its own this often is one of its
+/// joining words (a conjunction, `bzw.`), not the tail of a word broken across lines: the
+/// tails of broken words (`-tion`, `-bourly`) do not stand alone in running text, and a
+/// longer word standing alone is more often a compound's second half (`non- state`,
+/// `Anti- Terror`).
+const JOINING_WORD_CHARS: usize = 4;
+const JOINING_WORD_USES: usize = 3;
 
 /// A place where a hyphen is followed by a space inside a word: `good- neighbourly`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +90,10 @@ fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
             continue;
         }
         let next = &text[after_start..after_start + next_len];
-        if SUSPENDING_WORDS.contains(&next.to_lowercase().as_str()) {
+        // `Kranken- Pflege- und Unfallversicherung`: a truncated compound follows, so this
+        // one is truncated too.
+        let chained = text[after_start + next_len..].starts_with("- ");
+        if chained || SUSPENDING_WORDS.contains(&next.to_lowercase().as_str()) {
             continue;
         }
         sites.push(HyphenSite {
@@ -90,6 +106,31 @@ fn hyphen_sites(text: &str) -> Vec<HyphenSite> {
     sites
 }
 
+/// The word after the hyphen, lowercased, if it is short and all letters: it may be a
+/// joining word, which its uses in the document decide.
+fn joining_candidate(site: &HyphenSite) -> Option<String> {
+    let letters = site.next.chars().all(char::is_alphabetic);
+    let capital = site.next.chars().next().is_some_and(char::is_uppercase);
+    (letters && !capital && site.next.chars().count() <= JOINING_WORD_CHARS)
+        .then(|| site.next.to_lowercase())
+}
+
+/// A suspended hyphen in any language: the word after it is one the document uses on its
+/// own again and again (`antrags- noch`, `Vor- wie`), and the document never spells the two
+/// as one word.
+fn is_joining_word(
+    site: &HyphenSite,
+    uses: &HashMap<String, usize>,
+    after_hyphens: &HashMap<String, usize>,
+    closed_words: &HashSet<String>,
+) -> bool {
+    joining_candidate(site).is_some_and(|w| {
+        let alone = (uses.get(&w).copied().unwrap_or(0))
+            .saturating_sub(after_hyphens.get(&w).copied().unwrap_or(0));
+        alone >= JOINING_WORD_USES && !closed_words.contains(&site.closed_form())
+    })
+}
+
 /// Hyphenation and lost-space repairs on every unit's text.
 pub(super) fn repair_words(
     source: &str,
@@ -97,13 +138,30 @@ pub(super) fn repair_words(
     blocks: &mut [Block],
     repairs: &mut Vec<Repair>,
 ) {
-    let sites: Vec<Vec<HyphenSite>> = blocks.iter().map(|b| hyphen_sites(&b.text)).collect();
+    let mut sites: Vec<Vec<HyphenSite>> = blocks.iter().map(|b| hyphen_sites(&b.text)).collect();
     let wanted: HashSet<String> = sites
         .iter()
         .flatten()
-        .map(HyphenSite::closed_form)
+        .flat_map(|s| [Some(s.closed_form()), joining_candidate(s)])
+        .flatten()
         .collect();
-    let closed_words = words_present(source, &wanted);
+    // The word after each hyphen is itself one of the uses counted; only uses beyond those
+    // say the word stands alone (a fragment such as `tion` may follow many broken lines).
+    let mut after_hyphens: HashMap<String, usize> = HashMap::default();
+    for w in sites.iter().flatten().filter_map(joining_candidate) {
+        *after_hyphens.entry(w).or_default() += 1;
+    }
+    let most_after_hyphens = after_hyphens.values().copied().max().unwrap_or(0);
+    let uses = word_counts(source, &wanted, JOINING_WORD_USES + most_after_hyphens);
+    let closed_words: HashSet<String> = sites
+        .iter()
+        .flatten()
+        .map(HyphenSite::closed_form)
+        .filter(|w| uses.contains_key(w))
+        .collect();
+    for block_sites in &mut sites {
+        block_sites.retain(|s| !is_joining_word(s, &uses, &after_hyphens, &closed_words));
+    }
     for ((item, unit), sites) in blocks.iter_mut().zip(units).zip(&sites) {
         let mut changes = Vec::new();
         if !sites.is_empty() {
@@ -279,7 +337,7 @@ mod tests {
         // Found by fuzzing: the second site started inside the first.
         assert_eq!(
             repair_hyphens("each part- dig- ach part", &[]),
-            "each part-dig- ach part"
+            "each part- dig-ach part"
         );
     }
 
@@ -287,6 +345,7 @@ mod tests {
     fn suspended_hyphens_and_spaced_dashes_untouched() {
         assert!(hyphen_sites("medium- and long-term").is_empty());
         assert!(hyphen_sites("Bundes- und Landesrecht").is_empty());
+        assert!(hyphen_sites("Kranken- Pflege- und Unfallversicherung").is_empty());
         assert!(hyphen_sites("bodies - the Council").is_empty());
         assert!(hyphen_sites("pre-  war").is_empty());
     }

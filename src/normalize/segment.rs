@@ -3,13 +3,17 @@
 //! Blank lines separate blocks. Inside a blank-line block, lines are a hard-wrapped
 //! paragraph and get joined, unless the block is one-paragraph-per-line text (lines far
 //! longer than anyone wraps at) or a line starts a new numbered item after a finished
-//! sentence. YAML front matter is metadata; Markdown ATX headings are headings.
+//! sentence. YAML front matter is metadata; Markdown ATX and setext headings are headings;
+//! a definition-list entry (a term, then `:   definition` lines) is one block.
 
 use super::label;
 use crate::text;
 
 /// Lines wider than this were not hard-wrapped by anyone: each is a paragraph of its own.
 const UNWRAPPED_LINE_WIDTH: usize = 120;
+
+/// Longer text above an underline is a paragraph with a separator, not a heading.
+const SETEXT_TITLE_MAX_CHARS: usize = 160;
 
 /// Front matter must close within this many lines, or the opening `---` was a rule.
 const FRONT_MATTER_MAX_LINES: usize = 200;
@@ -43,8 +47,13 @@ impl Unit<'_> {
         let mut collapser = text::Collapser::with_capacity(capacity);
         for (i, piece) in self.pieces.iter().enumerate() {
             let mut t = piece.text;
-            if i == 0 && self.markdown_level.is_some() {
-                t = strip_atx(t).map_or(t, |(_, rest)| rest);
+            if self.markdown_level.is_some() {
+                if i == 0 {
+                    t = strip_atx(t).map_or(t, |(_, rest)| rest);
+                } else if i + 1 == self.pieces.len() && setext_level(t).is_some() {
+                    // The underline is markup, as the `#` of an ATX heading is.
+                    continue;
+                }
             }
             collapser.push(t);
         }
@@ -151,6 +160,29 @@ pub fn strip_atx(line: &str) -> Option<(u8, &str)> {
     Some((hashes as u8, rest))
 }
 
+/// A setext underline, `====` (level 1) or `----` (level 2), indented at most three spaces.
+pub fn setext_level(line: &str) -> Option<u8> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let t = line.trim();
+    if indent > 3 || t.is_empty() {
+        return None;
+    }
+    if t.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if t.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// A definition line of a Markdown definition list (Pandoc, PHP Markdown Extra): `:` and
+/// a space or tab, after the term or another definition.
+fn is_definition_line(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    line.len() - t.len() <= 3 && (t.starts_with(": ") || t.starts_with(":\t"))
+}
+
 /// Front matter: `---` on the first line, closed by `---` or `...`.
 fn front_matter(lines: &[Piece<'_>]) -> Option<(usize, Vec<(String, String)>)> {
     if lines
@@ -233,12 +265,37 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
             });
             continue;
         }
-        if !current.is_empty() && (one_per_line || starts_new_item(&current, piece.text)) {
-            flush(&mut current, units);
+        if !current.is_empty() {
+            // Under a short title an underline makes it a heading; under a long paragraph it
+            // is more often a separator the writer left, kept with the paragraph.
+            if let Some(level) = setext_level(piece.text)
+                && is_setext_title(&current)
+            {
+                current.push(*piece);
+                units.push(Unit {
+                    pieces: current.drain(..).collect(),
+                    markdown_level: Some(level),
+                });
+                continue;
+            }
+            // A definition belongs to its term, however long either line is.
+            if is_definition_line(piece.text) {
+                current.push(*piece);
+                continue;
+            }
+            if one_per_line || starts_new_item(&current, piece.text) {
+                flush(&mut current, units);
+            }
         }
         current.push(*piece);
     }
     flush(&mut current, units);
+}
+
+/// Lines that a setext underline makes a heading: a title's length, on a line or two.
+fn is_setext_title(lines: &[Piece<'_>]) -> bool {
+    let width: usize = lines.iter().map(|p| p.text.trim().chars().count()).sum();
+    lines.len() <= 2 && width <= SETEXT_TITLE_MAX_CHARS
 }
 
 /// Inside a block, a line that starts with a label begins a new paragraph when what came

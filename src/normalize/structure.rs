@@ -145,7 +145,9 @@ fn ends_mid_sentence(text: &str) -> bool {
 pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], markdown: bool, source: &str) {
     for i in 0..blocks.len() {
         let (block, extra) = (&blocks[i], &extras[i]);
-        let heading = if markdown {
+        // Markdown marks its headings (`#`, a setext underline, which plain text uses too);
+        // in a Markdown text nothing else is one.
+        let heading = if markdown || extra.markdown_level.is_some() {
             extra.markdown_level.is_some()
         } else if extra.sequence {
             true

@@ -3,60 +3,73 @@
 //! document spells `neighbourly` elsewhere).
 
 use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::{ControlFlow, Range};
 
-/// Which of `wanted` (lowercase words) the text spells as whole words, in any case.
+/// How often the text spells each of `wanted` (lowercase words) as a whole word, in any case,
+/// counting each up to `enough`: a word met that often is not looked at again. Words never
+/// met are absent.
 ///
 /// One pass over the text, word by word. ASCII words (nearly all, in most texts) are hashed
 /// as they are read, lowercased byte by byte, and only a word whose hash is wanted is
 /// compared; other words are lowercased and looked up. The cost is one pass whatever the
 /// number of wanted words, which runs to hundreds in a long text damaged by PDF extraction.
-pub(super) fn words_present(text: &str, wanted: &HashSet<String>) -> HashSet<String> {
-    let mut found = HashSet::new();
-    if wanted.is_empty() {
-        return found;
+pub(super) fn word_counts(
+    text: &str,
+    wanted: &HashSet<String>,
+    enough: usize,
+) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::default();
+    if wanted.is_empty() || enough == 0 {
+        return counts;
     }
     let ascii_wanted = || {
         wanted
             .iter()
             .filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()))
     };
-    // For each hash of a wanted ASCII word, how many such words are still to be found: a
-    // word found once (a common word, met on every page) is not looked at again.
-    let mut unfound: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    // For each hash of a wanted ASCII word, how many such words are still short of `enough`:
+    // a word counted enough (a common word, met on every page) is not looked at again.
+    let mut unfinished: HashMap<u64, usize> = HashMap::default();
     for w in ascii_wanted() {
-        *unfound.entry(lowercase_hash(w.as_bytes())).or_default() += 1;
+        *unfinished.entry(lowercase_hash(w.as_bytes())).or_default() += 1;
     }
     let sieve = Sieve::new(ascii_wanted());
     let mut lowered = String::new();
-    let mut consider = |word: &str, ascii: bool, found: &mut HashSet<String>| -> bool {
-        let mut still_unfound = None;
+    let mut finished = 0usize;
+    let mut consider = |word: &str, ascii: bool, counts: &mut HashMap<String, usize>| -> bool {
+        let mut still_unfinished = None;
         if ascii {
-            match unfound.get_mut(&lowercase_hash(word.as_bytes())) {
-                Some(count) if *count > 0 => still_unfound = Some(count),
+            match unfinished.get_mut(&lowercase_hash(word.as_bytes())) {
+                Some(count) if *count > 0 => still_unfinished = Some(count),
                 _ => return false,
             }
         }
         lowered.clear();
         lowered.extend(word.chars().flat_map(char::to_lowercase));
-        if let Some(w) = wanted.get(lowered.as_str())
-            && !found.contains(w)
-        {
-            found.insert(w.clone());
-            if let Some(count) = still_unfound {
-                *count -= 1;
+        if let Some(w) = wanted.get(lowered.as_str()) {
+            let count = counts.entry(w.clone()).or_default();
+            if *count < enough {
+                *count += 1;
+                if *count == enough {
+                    finished += 1;
+                    if let Some(unfinished) = still_unfinished {
+                        *unfinished -= 1;
+                    }
+                }
             }
         }
-        found.len() == wanted.len()
+        finished == wanted.len()
     };
     let mut look_up = |run: Range<usize>, ascii: bool| {
         let done = if ascii {
-            consider(&text[run], true, &mut found)
+            consider(&text[run], true, &mut counts)
         } else {
             // A run with characters beyond ASCII: letters join words, other characters
             // (dashes, quotes) part them, as the characters say.
             unicode_words(&text[run]).any(|(word, ascii)| {
-                (!ascii || sieve.admits(word.as_bytes())) && consider(word, ascii, &mut found)
+                (!ascii || sieve.admits(word.as_bytes())) && consider(word, ascii, &mut counts)
             })
         };
         if done {
@@ -76,7 +89,7 @@ pub(super) fn words_present(text: &str, wanted: &HashSet<String>) -> HashSet<Str
             look_up(run, ascii)
         },
     );
-    found
+    counts
 }
 
 /// Length, first and last letter of each wanted ASCII word, as bits of a small table that
@@ -236,13 +249,33 @@ mod tests {
             .iter()
             .map(|w| w.to_string())
             .collect();
-        let found = words_present(
+        let found = word_counts(
             "Good-Neighbourly. NONPROLIFERATION; eCommerce2 and Статья 5, neighbourlyness",
             &wanted,
+            1,
         );
-        let mut found: Vec<_> = found.into_iter().collect();
+        let mut found: Vec<_> = found.into_keys().collect();
         found.sort();
         assert_eq!(found, ["neighbourly", "nonproliferation", "статья"]);
+    }
+
+    #[test]
+    fn words_are_counted_up_to_enough() {
+        let wanted: HashSet<String> = ["und", "noch", "wie"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let counts = word_counts("Und und UND und noch; Noch-wie", &wanted, 3);
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort();
+        assert_eq!(
+            counts,
+            [
+                ("noch".to_string(), 2),
+                ("und".to_string(), 3),
+                ("wie".to_string(), 1)
+            ]
+        );
     }
 
     /// Words as the characters say, one at a time: what the run scanner must agree with.

@@ -32,7 +32,7 @@ pub enum Style {
     Keyword(&'static str),
     /// `第一条`, `第三章`: the counter character.
     CjkOrdinal(char),
-    /// `一、`, `1、`.
+    /// `一、`, `1、`, a bare `一` on its own line.
     CjkEnumeration,
     /// `（一）`, `(一)`.
     CjkParen,
