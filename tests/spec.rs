@@ -1574,3 +1574,97 @@ fn title_read_as_heading_in_one_version_and_paragraph_in_the_other_is_one_entry(
         (BlockType::Heading, BlockType::Paragraph)
     );
 }
+
+/// A Markdown code in the style of published German law: `§` headings under `Abschnitt`
+/// headings, the given lines between.
+fn code(lines: &str) -> String {
+    format!("# Gesetz\n\n## Abschnitt 1 - Personen\n\n{lines}")
+}
+
+#[test]
+fn each_kind_of_heading_is_its_own_sequence() {
+    let d = doc(&code(
+        "### § 88 Erste\n\nText.\n\n### § 89 Zweite\n\nText.\n\n\
+         ## Abschnitt 2 - Sachen\n\n### § 90 Dritte\n\nText.\n",
+    ));
+    assert_eq!(findings(&d), NONE);
+    let gap = doc(&code(
+        "### § 88 Erste\n\nText.\n\n## Abschnitt 3 - Sachen\n\n### § 90 Dritte\n\nText.\n",
+    ));
+    assert_eq!(
+        findings(&gap),
+        [
+            "gap at 9: heading numbering skips 2: 1 is followed by 3",
+            "gap at 11: heading numbering skips 89: 88 is followed by 90",
+        ]
+    );
+}
+
+#[test]
+fn a_range_heading_fills_its_numbers() {
+    let d = doc(&code(
+        "### § 2 Erste\n\nText.\n\n### (XXXX) §§ 3 bis 6 (weggefallen)\n\n\
+         ### § 7 Zweite\n\nText.\n\n### §§ 8, 9 (weggefallen)\n\n### § 10 Dritte\n\nText.\n",
+    ));
+    assert_eq!(findings(&d), NONE);
+    let short = doc(&code(
+        "### § 2 Erste\n\nText.\n\n### §§ 3 bis 5 (weggefallen)\n\n### § 7 Zweite\n\nText.\n",
+    ));
+    assert_eq!(
+        findings(&short),
+        ["gap at 11: heading numbering skips 6: 5 is followed by 7"]
+    );
+}
+
+#[test]
+fn a_paragraph_citing_a_provision_is_not_labelled_by_it() {
+    let d = doc(&code(
+        "### § 1757 Name des Kindes\n\n§ 1746 Abs. 1 Satz 2 ist entsprechend anzuwenden.\n\n\
+         ### § 1758 Offenbarungsverbot\n\nText.\n",
+    ));
+    assert_eq!(
+        shown(&d)[2..],
+        [
+            "H3 § 1757 #1757 | Name des Kindes",
+            "P | § 1746 Abs. 1 Satz 2 ist entsprechend anzuwenden.",
+            "H3 § 1758 #1758 | Offenbarungsverbot",
+            "P | Text.",
+        ]
+    );
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn a_parenthesised_number_before_a_parenthesis_is_a_label() {
+    let d =
+        doc("(3) Der Bürgermeister soll hinweisen.\n\n(4)(weggefallen)\n\n(5) Das Testament.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "P (3) #3 | Der Bürgermeister soll hinweisen.",
+            "P (4) #4 | (weggefallen)",
+            "P (5) #5 | Das Testament.",
+        ]
+    );
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn lists_parted_by_prose_each_start_at_one() {
+    let d = doc(
+        "(2) Er hat\n\n1. erstens,\n\n2. zweitens.\n\nIm Falle des Widerrufs gilt, wenn er\n\n1. erstens,\n\n2. zweitens.\n",
+    );
+    assert_eq!(findings(&d), NONE);
+}
+
+#[test]
+fn repealed_placeholders_and_headings_of_another_kind_are_not_empty_sections() {
+    let d = doc(&code(
+        "### § 10 (weggefallen)\n\n### § 11 Wohnsitz\n\nText.\n\n### § 12 (weggefallen)\n\n\
+         ### Kapitel 1 - Vereine\n\n### § 13 Verein\n\nText.\n\n### § 14 Leer\n\n### § 15 Voll\n\nText.\n",
+    ));
+    assert_eq!(
+        findings(&d),
+        ["empty-section at 19: section § 14 has no paragraphs"]
+    );
+}

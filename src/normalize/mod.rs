@@ -13,6 +13,8 @@
 
 mod findings;
 mod label;
+mod ranges;
+mod references;
 mod repair;
 mod run_in;
 mod segment;
@@ -112,6 +114,7 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
             sequences::apply(&mut blocks, &mut extras, members);
             structure::demote_lists(&mut blocks, &extras);
         }
+        references::unlabel_leading_references(&mut blocks, &mut extras, &source);
         structure::structure(&mut blocks, &extras);
         let styles: Vec<LabelShape> = extras.into_iter().map(|e| e.shape).collect();
         findings.extend(findings::check(&blocks, &styles));

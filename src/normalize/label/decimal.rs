@@ -86,7 +86,9 @@ fn terminated(line: &str, mut c: Cursor<'_>, paren: bool, n: Number) -> Option<L
         mut trailing_dot,
     } = n;
     if paren {
-        if trailing_dot || !c.eat(')') || !c.at_space_or_end() {
+        // `(4)(weggefallen)`, `(a)(1)`: a parenthesis straight after still leaves `(4)` a
+        // label, as a space would.
+        if trailing_dot || !c.eat(')') || !(c.at_space_or_end() || c.peek_raw() == Some('(')) {
             return None;
         }
         return Some(finish(line, c.pos, number, Style::Paren, false));
