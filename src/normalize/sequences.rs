@@ -288,15 +288,15 @@ fn with_misspelt(
             let Some(numeral) = &line.numeral else {
                 continue;
             };
+            if numeral.value != Some(expected) || taken[line.block].is_some() {
+                continue;
+            }
             let own = format!(
                 "{}#{}",
                 &line.text[..numeral.range.start],
                 &line.text[numeral.range.end..]
             );
-            if numeral.value == Some(expected)
-                && taken[line.block].is_none()
-                && edit_distance(&own, shape) <= MISPRINT
-            {
+            if within_edit_distance(&own, shape, MISPRINT) {
                 found.push(k);
                 expected += 1;
             }
@@ -310,7 +310,52 @@ fn with_misspelt(
 /// Characters a misprinted line may differ by from its sequence's shape.
 const MISPRINT: usize = 2;
 
+/// Whether two strings are at most `max` edits apart (Levenshtein, by characters). Only
+/// the diagonal band `max` wide either side can stay within it, so only that band is
+/// computed: a long text's many numbered lines cost a few steps each, not the square of
+/// their length.
+fn within_edit_distance(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Distances are capped at `beyond`; each row is computed only inside the band, with the
+    // cells just outside it set to `beyond` for the next row to read.
+    let beyond = max + 1;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(beyond)).collect();
+    let mut current = vec![beyond; b.len() + 1];
+    for i in 1..=a.len() {
+        let low = i.saturating_sub(max);
+        let high = (i + max).min(b.len());
+        let mut best = beyond;
+        if low == 0 {
+            current[0] = i.min(beyond);
+            best = current[0];
+        } else {
+            current[low - 1] = beyond;
+        }
+        for j in low.max(1)..=high {
+            let cell = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                .min(beyond);
+            current[j] = cell;
+            best = best.min(cell);
+        }
+        if high < b.len() {
+            current[high + 1] = beyond;
+        }
+        if best > max {
+            return false;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] <= max
+}
+
 /// Levenshtein distance of two short strings, by characters.
+#[cfg(test)]
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -436,6 +481,20 @@ mod tests {
         assert_eq!(edit_distance("# straipsnis", "# straipsnas"), 1);
         assert_eq!(edit_distance("Kifungu cha #.", "Kufungu cha #."), 1);
         assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_band_agrees_with_the_full_distance(
+            a in "[ab#. ]{0,12}",
+            b in "[ab#. ]{0,12}",
+            max in 0usize..4,
+        ) {
+            proptest::prop_assert_eq!(
+                within_edit_distance(&a, &b, max),
+                edit_distance(&a, &b) <= max
+            );
+        }
     }
 
     #[test]
