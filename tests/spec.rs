@@ -1668,3 +1668,24 @@ fn repealed_placeholders_and_headings_of_another_kind_are_not_empty_sections() {
         ["empty-section at 19: section § 14 has no paragraphs"]
     );
 }
+
+#[test]
+fn markdown_escapes_are_markup_and_an_escaped_lone_label_is_an_item() {
+    let d = doc(
+        "# Gesetz\n\nDie Organe sind\n\n1. der Vorstand,\n\n2. der Rat,\n\n3\\.\n4\\.\n\n\
+         5. die Versammlung, gewählt am\n13\\. Juni 1990.\n",
+    );
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 | Gesetz",
+            "P | Die Organe sind",
+            "P 1. #1 | der Vorstand,",
+            "P 2. #2 | der Rat,",
+            "P 3. #3 |",
+            "P 4. #4 |",
+            "P 5. #5 | die Versammlung, gewählt am 13. Juni 1990.",
+        ]
+    );
+    assert_eq!(findings(&d), NONE);
+}

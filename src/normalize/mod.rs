@@ -97,7 +97,7 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         let empty_path: Arc<[String]> = Arc::from(Vec::new());
         let (mut blocks, mut extras): (Vec<Block>, Vec<Extra>) = units
             .iter()
-            .map(|u| structure::read_unit(u, &source, &empty_path))
+            .map(|u| structure::read_unit(u, &source, &empty_path, segmented.markdown))
             .unzip();
         if options.repair {
             repair::repair_words(&source, &units, &mut blocks, &mut repairs);

@@ -160,6 +160,24 @@ pub fn strip_atx(line: &str) -> Option<(u8, &str)> {
     Some((hashes as u8, rest))
 }
 
+/// Markdown's backslash escapes undone: `3\\.` is `3.`, written so to keep it from being a
+/// list item; the backslash is markup, as a heading's `#` is.
+pub fn unescape_markdown(text: String) -> String {
+    if !text.contains('\\') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            out.extend(chars.next());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A setext underline, `====` (level 1) or `----` (level 2), indented at most three spaces.
 pub fn setext_level(line: &str) -> Option<u8> {
     let indent = line.len() - line.trim_start_matches(' ').len();
@@ -283,7 +301,7 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
                 current.push(*piece);
                 continue;
             }
-            if one_per_line || starts_new_item(&current, piece.text) {
+            if one_per_line || starts_new_item(&current, piece.text, markdown) {
                 flush(&mut current, units);
             }
         }
@@ -300,24 +318,34 @@ fn is_setext_title(lines: &[Piece<'_>]) -> bool {
 
 /// Inside a block, a line that starts with a label begins a new paragraph when what came
 /// before is finished: a sentence end, or a label standing alone (`Article 1` above its text).
-fn starts_new_item(current: &[Piece<'_>], line: &str) -> bool {
+///
+/// A Markdown escape keeps a line from being a list item (`13\\. Juni 1990` continues a
+/// sentence), but a line that is only an escaped label (`3\\.`, an item left empty) is one.
+fn starts_new_item(current: &[Piece<'_>], line: &str, markdown: bool) -> bool {
     // A keyword at the start of a wrapped line (`Artikel 85 Abs. 3 gilt …`) is far more
     // often a cross-reference than a new article, so only item labels split a block.
     let item_label =
         label::parse(line.trim()).filter(|l| !matches!(l.style, label::Style::Keyword(_)));
     if item_label.is_none() {
         // Text under a lone label (`Article 1` / `All human beings…`) is its own block.
-        return current.len() == 1 && is_lone_label(current[0].text);
+        return current.len() == 1 && is_lone_label(current[0].text, markdown);
     }
     let prev = current.last().map_or("", |p| p.text);
-    if is_lone_label(prev) && current.len() == 1 {
+    if is_lone_label(prev, markdown) && current.len() == 1 {
         return true;
     }
     text::last_significant_char(prev).is_some_and(text::is_terminal_punctuation)
 }
 
-fn is_lone_label(line: &str) -> bool {
+fn is_lone_label(line: &str, markdown: bool) -> bool {
     let line = line.trim();
+    let unescaped;
+    let line = if markdown && line.contains('\\') {
+        unescaped = unescape_markdown(line.to_string());
+        unescaped.as_str()
+    } else {
+        line
+    };
     label::parse(line).is_some_and(|l| line[l.rest..].trim().is_empty())
 }
 
@@ -327,6 +355,14 @@ mod tests {
 
     fn texts(s: &Segmented<'_>) -> Vec<String> {
         s.units.iter().map(Unit::collapsed).collect()
+    }
+
+    #[test]
+    fn markdown_escapes_are_undone() {
+        assert_eq!(
+            unescape_markdown(r"3\. und 13\. Juni \\ a\b \*".into()),
+            r"3. und 13. Juni \ a\b *"
+        );
     }
 
     #[test]

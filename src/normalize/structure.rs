@@ -32,14 +32,14 @@ pub(super) fn read_unit(
     unit: &Unit<'_>,
     source: &Arc<String>,
     empty_path: &Arc<[String]>,
+    markdown: bool,
 ) -> (Block, Extra) {
     let offset = |part: &str| part.as_ptr() as usize - source.as_ptr() as usize;
     // A one-line block that is already clean (single spaces, composed characters) is its
     // own normalized text: the block shares it with the source instead of a copy.
     let clean_line = match unit.pieces.as_slice() {
-        [only] if unit.markdown_level.is_none() => {
-            Some(only.text.trim()).filter(|t| text::is_collapsed(t))
-        }
+        [only] if unit.markdown_level.is_none() => Some(only.text.trim())
+            .filter(|t| text::is_collapsed(t) && !(markdown && t.contains('\\'))),
         _ => None,
     };
     let (label, text) = match clean_line {
@@ -53,6 +53,9 @@ pub(super) fn read_unit(
         }
         None => {
             let mut joined = unit.collapsed();
+            if markdown {
+                joined = super::segment::unescape_markdown(joined);
+            }
             let label = label::parse(&joined);
             if let Some(l) = &label {
                 joined.replace_range(..l.rest, "");
