@@ -3,7 +3,7 @@
 
 use accord::diff::{Comparison, Kind};
 
-use crate::util::{accord, read, root};
+use crate::util::{accord, gfm_html, read, root};
 
 fn diff_json(args: &[&str]) -> (Comparison, i32) {
     let out = accord()
@@ -336,4 +336,137 @@ fn html_report_of_the_declaration_is_small_and_self_contained() {
         html.contains(&format!("script-src 'sha256-{script}'")),
         "script hash"
     );
+}
+
+/// The text of every `<tag>` element of `html`, in order, inner tags dropped and entities
+/// decoded.
+fn elements(html: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let inner = &rest[start + open.len()..];
+        let end = inner.find(&close).expect("element closed");
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in inner[..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push(
+            text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &inner[end + close.len()..];
+    }
+    out
+}
+
+/// What a report must mark, in order: the deleted and the inserted words of every entry it
+/// shows, and the whole text of added and removed blocks.
+fn changed_texts(c: &Comparison) -> (Vec<String>, Vec<String>) {
+    let (mut deleted, mut inserted) = (Vec::new(), Vec::new());
+    let whole = |blocks: &[accord::model::Block]| {
+        let texts: Vec<String> = blocks.iter().map(|b| b.display_text()).collect();
+        texts.join(" ")
+    };
+    for e in &c.entries {
+        match (&e.words, e.kind) {
+            (Some(words), _) => {
+                for w in words {
+                    let core = w.text.trim_end().to_string();
+                    match w.op {
+                        _ if core.is_empty() => {}
+                        accord::diff::Op::Delete => deleted.push(core),
+                        accord::diff::Op::Insert => inserted.push(core),
+                        accord::diff::Op::Equal => {}
+                    }
+                }
+            }
+            (None, Kind::Removed) => deleted.push(whole(&e.old)),
+            (None, Kind::Added) => inserted.push(whole(&e.new)),
+            _ => {}
+        }
+    }
+    (deleted, inserted)
+}
+
+/// How many of `want` are rendered exactly, each rendering used once.
+fn rendered(want: &[String], mut got: Vec<String>) -> usize {
+    want.iter()
+        .filter(|w| {
+            got.iter()
+                .position(|g| g == *w)
+                .map(|i| got.remove(i))
+                .is_some()
+        })
+        .count()
+}
+
+fn every_mark_renders(old: &str, new: &str) {
+    let (c, _) = diff_json(&[old, new]);
+    let md = accord()
+        .args(["diff", "--format", "markdown", old, new])
+        .output()
+        .unwrap()
+        .stdout;
+    let md = String::from_utf8(md).unwrap();
+    assert!(!md.contains("_Shortened"), "the full report is checked");
+    let html = gfm_html(&md);
+    let (deleted, inserted) = changed_texts(&c);
+    let (del, ins) = (elements(&html, "del"), elements(&html, "b"));
+    let (d, i) = (
+        rendered(&deleted, del.clone()),
+        rendered(&inserted, ins.clone()),
+    );
+    assert!(
+        d == deleted.len() && i == inserted.len() && del.len() == d && ins.len() == i,
+        "{old} → {new}: {d}/{} deletions and {i}/{} insertions render ({} struck, {} strong)\n{html}",
+        deleted.len(),
+        inserted.len(),
+        del.len(),
+        ins.len()
+    );
+}
+
+#[test]
+fn every_deletion_and_insertion_renders_under_gfm() {
+    every_mark_renders(
+        "versions/grundgesetz/gg-2012.md",
+        "versions/grundgesetz/gg-2018.md",
+    );
+    // Changes that begin or end with a space or punctuation, next to letters and to other
+    // punctuation: where GFM's flanking rules refuse `~~`/`**` delimiters.
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(
+        &old,
+        "1. The Parties agree, and shall cooperate.\n\n\
+         2. Each Party shall report (annually) to the Council.\n\n\
+         3. Costs are shared: half each.\n\n\
+         4. This paragraph stays as it is.\n\n\
+         5. “Quoted”, then removed.\n\n\
+         7. Members: states and bodies.\n\n\
+         8. It ends here, finally.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "1. The Parties agree and shall cooperate closely.\n\n\
+         2. Each Party shall report to the Council, in writing.\n\n\
+         3. Costs are shared (half each).\n\n\
+         4. This paragraph stays as it is.\n\n\
+         6. (New) paragraph, “quoted”.\n\n\
+         7. Members, states and bodies.\n\n\
+         8. It ends here.\n",
+    )
+    .unwrap();
+    every_mark_renders(old.to_str().unwrap(), new.to_str().unwrap());
 }

@@ -2,7 +2,7 @@
 //! and comes out inert: no escape sequence or bidi control reaches a terminal, no markup
 //! reaches HTML or Markdown, JSON stays valid.
 
-use crate::util::accord;
+use crate::util::{accord, gfm_html};
 
 const OLD: &str = "fixtures/hostile/old.txt";
 const NEW: &str = "fixtures/hostile/new.txt";
@@ -79,7 +79,22 @@ fn html_is_inert() {
 #[test]
 fn markdown_is_inert() {
     let md = output(&["diff", "--format", "markdown", OLD, NEW]);
-    assert!(!md.contains('<'), "no tag can open: {md}");
+    // accord's own marks are the only tags.
+    let own = ["<del>", "</del>", "<b>", "</b>"];
+    let bare = own.iter().fold(md.clone(), |t, tag| t.replace(tag, ""));
+    assert!(!bare.contains('<'), "no tag can open: {md}");
+    let html = gfm_html(&md);
+    let allowed = [
+        "p", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "del", "b", "code", "em",
+    ];
+    for tag in html.split('<').skip(1) {
+        let name = tag.trim_start_matches('/');
+        let name = &name[..name.find([' ', '>']).unwrap()];
+        assert!(
+            allowed.contains(&name),
+            "<{name}> rendered from the document"
+        );
+    }
     assert!(!md.contains("](javascript"), "no link can open");
     assert!(!md.contains(" @everyone"), "no mention");
     assert!(md.contains("&#64;everyone"));

@@ -61,3 +61,18 @@ pub fn redacted_reports() -> insta::Settings {
     );
     settings
 }
+
+/// The Markdown report as GitHub renders it: GFM with its extensions, raw HTML kept as GitHub
+/// keeps it before sanitizing (so a mark written as a tag is judged on what it renders to).
+pub fn gfm_html(md: &str) -> String {
+    let mut options = comrak::Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    #[allow(deprecated)]
+    {
+        options.extension.tagfilter = true;
+    }
+    options.render.r#unsafe = true;
+    comrak::markdown_to_html(md, &options)
+}

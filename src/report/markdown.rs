@@ -1,5 +1,6 @@
 //! `--format markdown`: GitHub-flavoured Markdown for a pull-request comment or
-//! `$GITHUB_STEP_SUMMARY`. Deleted words are `~~struck~~`, inserted words **bold**.
+//! `$GITHUB_STEP_SUMMARY`. Deleted words are struck (`<del>…</del>`), inserted words bold
+//! (`<b>…</b>`).
 //!
 //! Document text is escaped so it can never open a link, an image, an HTML tag, a mention or
 //! an autolink; and the report never exceeds GitHub's 65,536-character comment limit: when
@@ -109,8 +110,27 @@ fn summary_table(c: &Comparison) -> String {
     out
 }
 
-/// Words with markup: `~~deleted~~`, `**inserted**`; with `context`, long unchanged runs
-/// are shortened to a few words on each side.
+/// A deletion or an insertion marked up so that it renders whatever it holds.
+///
+/// GFM's `~~` and `**` open and close only when "flanking": a run followed by a space, or by
+/// punctuation (a `\` escape counts) right after a letter, cannot open, so `agree~~\,~~ and`
+/// or `cooperate** closely**` shows its markers as text and a deleted sentence reads as if
+/// retained. Whether a delimiter flanks depends on the characters on both sides of it, so no
+/// placement of `~~` is safe for every change. An inline HTML tag is recognised wherever it
+/// stands, GitHub's sanitizer keeps `<del>` and `<b>`, and neither can start an HTML block
+/// (they are not block tags, and the marked text follows on the same line). The text inside
+/// is still escaped by [`escape`], which turns every `<` into `&lt;`: document text can never
+/// open or close a tag of its own.
+fn mark(op: Op, text: &str) -> String {
+    match op {
+        Op::Delete => format!("<del>{}</del>", escape(text)),
+        Op::Insert => format!("<b>{}</b>", escape(text)),
+        Op::Equal => escape(text),
+    }
+}
+
+/// Words with markup ([`mark`]); with `context`, long unchanged runs are shortened to a few
+/// words on each side.
 fn marked_words(e: &Entry, detail: Detail) -> String {
     let Some(words) = &e.words else {
         let blocks = if e.new.is_empty() { &e.old } else { &e.new };
@@ -124,8 +144,8 @@ fn marked_words(e: &Entry, detail: Detail) -> String {
             _ => shorten(&text, CONTEXT_WORDS * 3),
         };
         return match e.kind {
-            Kind::Added => format!("**{}**", escape(&text)),
-            Kind::Removed => format!("~~{}~~", escape(&text)),
+            Kind::Added => mark(Op::Insert, &text),
+            Kind::Removed => mark(Op::Delete, &text),
             _ => escape(&text),
         };
     };
@@ -143,12 +163,7 @@ fn marked_words(e: &Entry, detail: Detail) -> String {
                 };
                 out.push_str(&escape(&text));
             }
-            Op::Delete if !core.is_empty() => {
-                let _ = write!(out, "~~{}~~", escape(core));
-            }
-            Op::Insert if !core.is_empty() => {
-                let _ = write!(out, "**{}**", escape(core));
-            }
+            Op::Delete | Op::Insert if !core.is_empty() => out.push_str(&mark(w.op, core)),
             _ => {}
         }
         out.push_str(space);
@@ -291,6 +306,15 @@ mod tests {
         );
         assert_eq!(escape("a\u{202E}b"), "a[U+202E]b");
         assert_eq!(code_span("a`b"), "``a`b``");
+    }
+
+    #[test]
+    fn marks_hold_escaped_text() {
+        assert_eq!(
+            mark(Op::Delete, "</del><script>x"),
+            "<del>&lt;/del&gt;&lt;script&gt;x</del>"
+        );
+        assert_eq!(mark(Op::Insert, ", und"), "<b>, und</b>");
     }
 
     #[test]
