@@ -1689,3 +1689,23 @@ fn markdown_escapes_are_markup_and_an_escaped_lone_label_is_an_item() {
     );
     assert_eq!(findings(&d), NONE);
 }
+
+#[test]
+fn markdown_marks_render_under_gfm_whatever_they_start_or_end_with() {
+    let c = compare(
+        "1. The Parties agree, in good faith, to act.\n",
+        "1. The Parties agree to act (at once).\n",
+    );
+    let markdown = accord::report::to_string(
+        &c,
+        accord::report::Format::Markdown,
+        &accord::report::View::default(),
+    )
+    .unwrap();
+    let html = crate::util::gfm_html(&markdown);
+    assert!(
+        html.contains("agree<del>, in good faith,</del> to act"),
+        "{html}"
+    );
+    assert!(html.contains("to act <b>(at once)</b>."), "{html}");
+}
