@@ -1709,3 +1709,62 @@ fn markdown_marks_render_under_gfm_whatever_they_start_or_end_with() {
     );
     assert!(html.contains("to act <b>(at once)</b>."), "{html}");
 }
+
+// Reports of versions: what they name and note (versions issue, rule 10).
+
+fn report_text(c: &Comparison) -> String {
+    accord::report::to_string(
+        c,
+        accord::report::Format::Text,
+        &accord::report::View::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_unnumbered_heading_is_listed_as_a_heading_in_the_timeline() {
+    let versions: Vec<Version> = [
+        "# Charter\n\nPurposes\n\nPeace.\n",
+        "# Charter\n\nPurposes\n\nPeace and trade.\n",
+        "# Charter\n\nPurposes\n\nPeace and trade grow.\n",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, text)| Version::new(format!("v{k}"), doc(text)))
+    .collect();
+    let timeline = accord::history::timeline(&versions, &diff::Options::default());
+    let text = accord::report::to_string(
+        &timeline,
+        accord::report::Format::Text,
+        &accord::report::View::default(),
+    )
+    .unwrap();
+    assert!(text.contains(" § Charter\n"), "{text}");
+    assert!(text.contains(" ¶ Peace and trade grow.\n"), "{text}");
+}
+
+#[test]
+fn a_moved_block_with_no_place_name_is_placed_by_its_line() {
+    let c = compare(
+        "Article 1\n\nAll are free.\n\nArticle 2\n\nAll are equal.\n\nArticle 3\n\nAll may live.\n",
+        "Article 1\n\nAll are equal.\n\nArticle 2\n\nAll may live.\n\nArticle 3\n\nAll are free.\n",
+    );
+    let text = report_text(&c);
+    assert!(!text.contains("from  ("), "{text}");
+    assert!(text.contains("moved from line 1"), "{text}");
+}
+
+#[test]
+fn a_change_no_word_shows_is_said_to_be_in_the_text_as_written() {
+    let c = compare_with(
+        "1. Alpha beta.\n\n2. Gamma delta.\n",
+        "1. Alpha beta.\n\n2. Gamma\ndelta.\n",
+        STRICT,
+    );
+    assert_eq!(entries(&c), ["unchanged 0→0", "changed 1→1"]);
+    let text = report_text(&c);
+    assert!(
+        text.contains("(no word differs, only the text as written: its line breaks or spacing)"),
+        "{text}"
+    );
+}

@@ -83,15 +83,29 @@ fn write_report<T: Report>(
 
 /// Read and normalize one input, warning when nothing in it is numbered.
 fn read(arg: &str, input: &InputOptions, repair: bool) -> Result<Version> {
-    let source = source::read(&Input::parse(arg), &input.read_options())?;
-    let version = normalize::version(source, &normalize::Options { repair });
-    if version.document.is_unnumbered() {
-        eprintln!(
-            "accord: warning: {}: no numbered headings or paragraphs found; blocks can only be matched by content",
-            version.label
-        );
-    }
+    let version = read_quietly(arg, input, repair)?;
+    warn_unnumbered(std::slice::from_ref(&version));
     Ok(version)
+}
+
+fn read_quietly(arg: &str, input: &InputOptions, repair: bool) -> Result<Version> {
+    let source = source::read(&Input::parse(arg), &input.read_options())?;
+    Ok(normalize::version(source, &normalize::Options { repair }))
+}
+
+/// One warning for each input in which nothing is numbered, in the order of the command
+/// line and once however often the input is given.
+fn warn_unnumbered(versions: &[Version]) {
+    let mut warned: Vec<&str> = Vec::new();
+    for version in versions {
+        if version.document.is_unnumbered() && !warned.contains(&version.label.as_str()) {
+            warned.push(&version.label);
+            eprintln!(
+                "accord: warning: {}: no numbered headings or paragraphs found; blocks can only be matched by content",
+                version.label
+            );
+        }
+    }
 }
 
 /// Read several inputs at once, as many at a time as there are cores: a timeline of twenty
@@ -102,11 +116,13 @@ fn read_all(args: &[String], input: &InputOptions, repair: bool) -> Result<Vec<V
     }
     let read: Vec<Result<Version>> = args
         .par_iter()
-        .map(|arg| read(arg, input, repair))
+        .map(|arg| read_quietly(arg, input, repair))
         .collect();
     // Where several inputs are bad, the message names the first of them on the command line,
     // whichever failed first in time.
-    read.into_iter().collect()
+    let versions: Vec<Version> = read.into_iter().collect::<Result<_>>()?;
+    warn_unnumbered(&versions);
+    Ok(versions)
 }
 
 fn outline(args: &OutlineArgs) -> Result<Outcome> {

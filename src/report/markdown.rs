@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::View;
-use super::naming::{Header, header, profile};
+use super::naming::{Header, entry_note, header, profile};
 use super::terminal::is_hidden_control;
 use crate::diff::{Comparison, Entry, Kind, Op};
 
@@ -209,8 +209,8 @@ fn entry(c: &Comparison, e: &Entry, detail: Detail) -> String {
         out.push('\n');
         out.push_str(&marked_words(e, detail));
         out.push('\n');
-        if let Some(note) = &e.fallback {
-            let _ = writeln!(out, "\n_{}_", escape(note));
+        if let Some(note) = entry_note(c, e) {
+            let _ = writeln!(out, "\n_{}_", escape(&note));
         }
     }
     out.push('\n');

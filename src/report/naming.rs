@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::diff::{Comparison, Entry, Kind, Summary};
+use crate::diff::{Comparison, Entry, Kind, Op, Summary};
 use crate::model::Block;
 use crate::text::truncate_words;
 use crate::translation::Row;
@@ -16,6 +16,38 @@ pub fn blocks_text(blocks: &[Block]) -> String {
         .map(Block::display_text)
         .collect::<Vec<_>>()
         .join(" ¶ ")
+}
+
+/// What a listed block (a line of blame or of the timeline) stands under: a heading under
+/// `§`, as entry titles name headings, followed by its label; a paragraph under its label,
+/// or `¶` when it has none. Without the sign an unnumbered heading would read as a paragraph.
+pub fn block_mark(b: &Block) -> String {
+    match (b.is_heading(), b.label.is_empty()) {
+        (true, true) => "§".to_string(),
+        (true, false) => format!("§ {}", b.label),
+        (false, true) => "¶".to_string(),
+        (false, false) => b.label.clone(),
+    }
+}
+
+/// A note for an entry the reader needs told: the word diff stopped early, or a changed
+/// entry whose words show no change, because what differs is the text as written (line
+/// breaks, spacing, a label's punctuation), which `--strict` counts and no word shows.
+pub fn entry_note(c: &Comparison, e: &Entry) -> Option<String> {
+    if let Some(fallback) = &e.fallback {
+        return Some(fallback.clone());
+    }
+    let words = e.words.as_deref()?;
+    let marked = words
+        .iter()
+        .any(|w| w.op != Op::Equal && !w.text.trim().is_empty());
+    (e.kind == Kind::Changed && !marked).then(|| {
+        if c.options.strict {
+            "no word differs, only the text as written: its line breaks or spacing".to_string()
+        } else {
+            "no word differs as compared".to_string()
+        }
+    })
 }
 
 /// How a row of an alignment was matched, or `unmatched`.
@@ -128,6 +160,18 @@ pub fn section_name(
     }
 }
 
+/// A place by its name and line, `3.2 Combating terrorism (line 97)`; by its line alone where
+/// it has no name (a paragraph outside any section, a heading that is only its label), so no
+/// empty name leaves a gap.
+pub fn at_line(name: &str, line: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        line.to_string()
+    } else {
+        format!("{name} ({line})")
+    }
+}
+
 /// How a report heads an entry, in plain text.
 pub struct Header {
     /// What the entry is and where: `¶ 36 (was 35) · 3.2 Combating terrorism…`.
@@ -168,11 +212,8 @@ pub fn header_in(
     let mut what: Vec<String> = vec![e.kind.as_str().to_string()];
     if e.moved {
         let from = e.old.first().map(|b| {
-            format!(
-                "moved from {} (line {})",
-                section_name(old_sections, new_sections, &e.old, false),
-                b.line
-            )
+            let name = section_name(old_sections, new_sections, &e.old, false);
+            format!("moved from {}", at_line(&name, &format!("line {}", b.line)))
         });
         what.push(from.unwrap_or_else(|| "moved".to_string()));
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Anchors, BlockView, CSS, block_view, csp_hash, label_of, visible};
 use crate::diff::{Comparison, Kind, Word};
 use crate::report::View;
-use crate::report::naming::{header, profile, section_name, summary_line};
+use crate::report::naming::{at_line, entry_note, header, profile, section_name, summary_line};
 
 const TEMPLATE: &str = include_str!("../assets/diff.html");
 const SCRIPT: &str = include_str!("../assets/report.js");
@@ -255,7 +255,8 @@ impl<'c> Rows<'c> {
             let b = &e.old[0];
             let one = std::slice::from_ref(b);
             let place = visible(&section_name(&c.old.sections, &c.new.sections, one, false));
-            format!("{} {place} (old line {})", label_of(b), b.line)
+            let name = format!("{} {place}", label_of(b));
+            at_line(&name, &format!("old line {}", b.line))
         });
         let mut what = vec![e.kind.as_str().to_string()];
         if e.moved {
@@ -280,7 +281,7 @@ impl<'c> Rows<'c> {
             what: what.join(", "),
             moved_from,
             stub: format!("moved-from-{i}"),
-            note: e.fallback.as_ref().map(|f| visible(f)),
+            note: entry_note(c, e).map(|f| visible(&f)),
             old,
             new,
             words: e.words.as_deref().map(words),

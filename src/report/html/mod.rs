@@ -135,9 +135,11 @@ pub(super) fn block_view(anchors: &mut Anchors, b: &Block) -> BlockView {
     }
 }
 
+/// A block's label as the page shows it; without one, the sign of its kind (`§` a heading,
+/// `¶` a paragraph), so an unnumbered heading does not read as a paragraph.
 pub(super) fn label_of(b: &Block) -> String {
     if b.label.is_empty() {
-        "¶".to_string()
+        if b.is_heading() { "§" } else { "¶" }.to_string()
     } else {
         visible(&b.label)
     }

@@ -7,7 +7,7 @@ use std::io;
 use super::{Paint, sanitize};
 use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::report::View;
-use crate::report::naming::{Header, header as header_of, profile, summary_line};
+use crate::report::naming::{Header, entry_note, header as header_of, profile, summary_line};
 
 /// Render the comparison for a terminal.
 pub fn render(c: &Comparison, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
@@ -66,7 +66,7 @@ fn text(c: &Comparison, view: &View) -> String {
         flush(&mut out, &mut hidden);
         out.push('\n');
         let _ = writeln!(out, "{}", header(c, entry, paint));
-        let body = body(entry, paint, c.options.ignore_punctuation);
+        let body = body(c, entry, paint);
         for line in wrap(&body, view.width.saturating_sub(2).max(20)) {
             let _ = writeln!(out, "  {line}");
         }
@@ -89,7 +89,8 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
 
 /// The entry's text with changes marked: colour when on, and always the wdiff-style
 /// markers `[-deleted-]` / `{+inserted+}` so the change survives without colour.
-fn body(e: &Entry, paint: Paint, ignore_punctuation: bool) -> String {
+fn body(c: &Comparison, e: &Entry, paint: Paint) -> String {
+    let ignore_punctuation = c.options.ignore_punctuation;
     if let Some(words) = &e.words {
         let mut out = String::new();
         for w in words {
@@ -115,8 +116,8 @@ fn body(e: &Entry, paint: Paint, ignore_punctuation: bool) -> String {
                 }
             }
         }
-        if let Some(note) = &e.fallback {
-            let _ = write!(out, " {}", paint.warn(&format!("({note})")));
+        if let Some(note) = entry_note(c, e) {
+            let _ = write!(out, " {}", paint.warn(&format!("({})", sanitize(&note))));
         }
         return out;
     }

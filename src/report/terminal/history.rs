@@ -7,8 +7,9 @@ use std::io;
 
 use super::{Paint, sanitize};
 use crate::history::{Blame, Log, Timeline};
+use crate::model::Block;
 use crate::report::View;
-use crate::report::naming::{Header, changes_line, header_in};
+use crate::report::naming::{Header, block_mark, changes_line, header_in};
 use crate::text::truncate_words;
 
 /// Entries listed per commit in the terminal log; a file's first version adds everything.
@@ -84,24 +85,13 @@ fn log_text(log: &Log, paint: Paint) -> String {
 fn blame_text(blame: &Blame, paint: Paint) -> String {
     let mut out = String::new();
     for b in &blame.blocks {
-        let label = if b.block.label.is_empty() {
-            "¶"
-        } else {
-            b.block.label.as_str()
-        };
-        let text = truncate_words(&b.block.text, 60);
         let _ = writeln!(
             out,
-            "{} {} {:>5}  {} {}",
+            "{} {} {:>5}  {}",
             paint.warn(short(&b.commit.id)),
             date(&b.commit.time),
             b.block.line,
-            paint.label(&sanitize(label)),
-            if b.block.is_heading() {
-                paint.heading(&sanitize(&text))
-            } else {
-                sanitize(&text).into_owned()
-            }
+            listed(&b.block, paint)
         );
     }
     out
@@ -119,11 +109,6 @@ fn timeline_text(t: &Timeline, paint: Paint) -> String {
     }
     out.push('\n');
     for b in &t.blocks {
-        let label = if b.block.label.is_empty() {
-            "¶"
-        } else {
-            b.block.label.as_str()
-        };
         let mut history = format!("since v{}", b.appeared + 1);
         if !b.changed.is_empty() {
             let changed: Vec<String> = b.changed.iter().map(|v| format!("v{}", v + 1)).collect();
@@ -131,15 +116,30 @@ fn timeline_text(t: &Timeline, paint: Paint) -> String {
         }
         let _ = writeln!(
             out,
-            "{:<28} {} {}",
+            "{:<28} {}",
             if b.changed.is_empty() && b.appeared == 0 {
                 paint.dim(&history)
             } else {
                 paint.warn(&history)
             },
-            paint.label(&sanitize(label)),
-            sanitize(&truncate_words(&b.block.text, 60))
+            listed(&b.block, paint)
         );
     }
     out
+}
+
+/// A block as blame and the timeline list it: its mark ([`block_mark`]) and first words,
+/// a heading's painted as one.
+fn listed(b: &Block, paint: Paint) -> String {
+    let mark = paint.label(&sanitize(&block_mark(b)));
+    if b.text.is_empty() {
+        return mark;
+    }
+    let text = sanitize(&truncate_words(&b.text, 60)).into_owned();
+    let text = if b.is_heading() {
+        paint.heading(&text)
+    } else {
+        text
+    };
+    format!("{mark} {text}")
 }
