@@ -461,3 +461,167 @@ fn git_external_diff_and_difftool() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A history with branches, the way `git log -- PATH` and `git blame` see it, as a list of
+/// steps on `doc.txt` (five numbered paragraphs), each commit a day after the last:
+///
+/// ```text
+/// Start ─ Other file ─────── Merge amend (file = Amend 2's) ─ Amend 1 ─ Merge second + Amend 4
+///     └── Amend 2 ──────────┘                             └── Amend 3 ───────────┘
+/// ```
+///
+/// The first merge takes the branch's file as it is (TREESAME to that parent); the second
+/// brings paragraph 3 from its branch and makes a change of its own, to paragraph 4.
+fn branches() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path();
+    let paragraphs = [
+        "1. The Parties shall meet once a year.",
+        "2. Each Party shall name a delegate.",
+        "3. The delegates shall elect a chair.",
+        "4. The chair shall serve for two years.",
+        "5. This Agreement enters into force on signature.",
+    ];
+    let write = |edits: &[(usize, &str)]| {
+        let mut text = paragraphs.map(str::to_string);
+        for &(k, t) in edits {
+            text[k] = t.to_string();
+        }
+        std::fs::write(at.join("doc.txt"), text.join("\n\n") + "\n").unwrap();
+    };
+    let day = std::cell::Cell::new(0);
+    let commit = |args: &[&str]| {
+        day.set(day.get() + 1);
+        let date = format!("2020-01-{:02}T10:00:00+00:00", day.get());
+        git_at(
+            at,
+            &[&["commit", "-q", "-a"][..], args].concat(),
+            Some(&date),
+        );
+    };
+    let amend1 = (0, "1. The Parties shall meet twice a year.");
+    let amend2 = (1, "2. Each Party shall name a delegate and a deputy.");
+    let amend3 = (2, "3. The delegates shall elect a chair and a secretary.");
+    let amend4 = (3, "4. The chair shall serve for three years.");
+    git(at, &["init", "-q", "-b", "main"]);
+    write(&[]);
+    std::fs::write(at.join("other.txt"), "Notes.\n").unwrap();
+    git(at, &["add", "-A"]);
+    commit(&["-m", "Start"]);
+    git(at, &["checkout", "-q", "-b", "amend"]);
+    write(&[amend2]);
+    commit(&["-m", "Amend 2"]);
+    git(at, &["checkout", "-q", "main"]);
+    std::fs::write(at.join("other.txt"), "More notes.\n").unwrap();
+    commit(&["-m", "Other file"]);
+    git(at, &["merge", "-q", "--no-ff", "--no-commit", "amend"]);
+    commit(&["-m", "Merge amend"]);
+    git(at, &["checkout", "-q", "-b", "second"]);
+    write(&[amend2, amend3]);
+    commit(&["-m", "Amend 3"]);
+    git(at, &["checkout", "-q", "main"]);
+    write(&[amend1, amend2]);
+    commit(&["-m", "Amend 1"]);
+    git(at, &["merge", "-q", "--no-ff", "--no-commit", "second"]);
+    write(&[amend1, amend2, amend3, amend4]);
+    commit(&["-m", "Merge second, Amend 4"]);
+    dir
+}
+
+fn subjects(log: &Log) -> Vec<&str> {
+    log.commits
+        .iter()
+        .map(|c| c.commit.subject.as_str())
+        .collect()
+}
+
+#[test]
+fn log_lists_what_git_log_lists_across_merges() {
+    let repo = branches();
+    let log: Log = json(&["log", "doc.txt", "--format", "json"], repo.path());
+    assert_eq!(
+        subjects(&log),
+        [
+            "Merge second, Amend 4",
+            "Amend 1",
+            "Amend 3",
+            "Amend 2",
+            "Start"
+        ],
+        "the merge that took its branch's file as it is is not listed"
+    );
+    let ids: Vec<&str> = log.commits.iter().map(|c| c.commit.id.as_str()).collect();
+    let git_log = git(repo.path(), &["log", "--format=%H", "--", "doc.txt"]);
+    assert_eq!(ids, git_log.lines().collect::<Vec<_>>());
+    let merges: Vec<bool> = log.commits.iter().map(|c| c.merge).collect();
+    assert_eq!(merges, [true, false, false, false, false]);
+    // The merge is compared with its first parent: the branch's paragraph 3 and its own 4.
+    let merge = &log.commits[0].summary;
+    assert_eq!((merge.changed, differences(merge)), (2, 2));
+
+    let range: Log = json(
+        &["log", "doc.txt", "HEAD~2..HEAD", "--format", "json"],
+        repo.path(),
+    );
+    assert_eq!(
+        subjects(&range),
+        ["Merge second, Amend 4", "Amend 1", "Amend 3"]
+    );
+    let text = accord()
+        .args(["log", "doc.txt", "--repo"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert_eq!(
+        text.matches("merge: compared with its first parent")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn blame_credits_the_commits_that_made_the_text_not_merges() {
+    let repo = branches();
+    let credit = |rev: &str| -> Vec<String> {
+        let blame: Blame = json(
+            &["blame", "doc.txt", "--rev", rev, "--format", "json"],
+            repo.path(),
+        );
+        blame.blocks.into_iter().map(|b| b.commit.subject).collect()
+    };
+    assert_eq!(
+        credit("HEAD"),
+        [
+            "Amend 1",
+            "Amend 2",
+            "Amend 3",
+            "Merge second, Amend 4",
+            "Start"
+        ]
+    );
+    // At the merge that took its branch's file, the change is still the branch's.
+    assert_eq!(
+        credit("HEAD~1~1"),
+        ["Start", "Amend 2", "Start", "Start", "Start"]
+    );
+    // git blame names the same commit for each paragraph's line.
+    let porcelain = git(
+        repo.path(),
+        &["blame", "--porcelain", "HEAD", "--", "doc.txt"],
+    );
+    let by_line: Vec<&str> = porcelain
+        .lines()
+        .filter(|l| l.len() > 40 && l[..40].bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(|l| &l[..40])
+        .collect();
+    let blame: Blame = json(&["blame", "doc.txt", "--format", "json"], repo.path());
+    for b in &blame.blocks {
+        assert_eq!(
+            b.commit.id,
+            by_line[b.block.line - 1],
+            "line {}",
+            b.block.line
+        );
+    }
+}

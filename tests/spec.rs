@@ -1768,3 +1768,38 @@ fn a_change_no_word_shows_is_said_to_be_in_the_text_as_written() {
         "{text}"
     );
 }
+
+// History as git tells it (versions issue, rule 8).
+
+#[test]
+fn a_block_a_merge_kept_from_a_branch_is_credited_to_the_branch_commit() {
+    // 0 the start; 1 a branch amends ¶ 2; 2 the main line amends ¶ 1; 3 merges both.
+    let texts = [
+        "1. Members meet.\n\n2. Members vote.\n",
+        "1. Members meet.\n\n2. Members vote by majority.\n",
+        "1. Members meet yearly.\n\n2. Members vote.\n",
+        "1. Members meet yearly.\n\n2. Members vote by majority.\n",
+    ];
+    let versions: Vec<Version> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Version::new(format!("v{k}"), doc(t)))
+        .collect();
+    let parents = [vec![], vec![0], vec![0], vec![2, 1]];
+    let lineages = accord::history::lineages_from(&versions, &parents, &diff::Options::default());
+    let last_changed: Vec<usize> = lineages.iter().map(|l| l.last_changed()).collect();
+    assert_eq!(last_changed, [2, 1]);
+    // Along the first parent alone, the merge would seem to have made ¶ 2.
+    let line = accord::history::lineages(
+        &[
+            versions[0].clone(),
+            versions[2].clone(),
+            versions[3].clone(),
+        ],
+        &diff::Options::default(),
+    );
+    assert_eq!(
+        line.iter().map(|l| l.last_changed()).collect::<Vec<_>>(),
+        [1, 2]
+    );
+}

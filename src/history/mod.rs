@@ -12,6 +12,8 @@
 
 mod lineage;
 
+pub use lineage::{Lineage, lineages, lineages_from};
+
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -21,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::{self, Comparison};
 use crate::model::{Block, Document, Version};
 use crate::normalize;
-use crate::source::git::{BlobId, Commit, GitError, Repo};
+use crate::source::git::{BlobId, Change, Commit, GitError, Repo};
 use crate::source::{self, SourceError};
 
 /// The `schema` field of a [`Log`].
@@ -77,6 +79,12 @@ pub struct LogCommit {
     /// its paragraphs show as added because the history before it is not here.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
+    /// The commit is a merge whose file differs from every parent's (a conflict resolved,
+    /// or an edit made in the merge): it is compared with its first parent, so its entries
+    /// include what the merged branch brought, which that branch's own commits list too.
+    /// A merge whose file is one parent's is not listed at all, as in `git log`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub merge: bool,
     /// The comparison with the commit's first parent, counted.
     pub summary: diff::Summary,
     /// The entries of `accord.diff/1` for this commit, unchanged ones left out.
@@ -89,6 +97,7 @@ impl LogCommit {
         LogCommit {
             commit,
             truncated,
+            merge: false,
             summary: comparison.summary,
             entries: comparison
                 .entries
@@ -169,7 +178,8 @@ pub fn timeline(versions: &[Version], options: &diff::Options) -> Timeline {
     }
 }
 
-/// Every commit in `range` that changed `path`, newest first, with what it did.
+/// Every commit in `range` that changed `path`, newest first, with what it did: the commits
+/// `git log -- PATH` lists, in its order.
 pub fn log(
     repo: &Repo,
     path: &str,
@@ -178,7 +188,7 @@ pub fn log(
     progress: &dyn Progress,
 ) -> Result<Log, SourceError> {
     let root_path = repo.root_path(path);
-    let changes = repo.changes(path, range, false)?;
+    let changes = repo.history(path, range)?.changes;
     progress.start(changes.len());
     // Blobs are read one by one (a repository handle is not shared across threads), then
     // each distinct version is normalized once and the comparisons run in parallel.
@@ -210,7 +220,9 @@ pub fn log(
     let mut commits = Vec::with_capacity(changes.len());
     for (change, comparison) in changes.iter().zip(comparisons) {
         let commit = repo.commit(change.commit)?;
-        commits.push(LogCommit::new(commit, change.truncated, comparison));
+        let mut entry = LogCommit::new(commit, change.truncated, comparison);
+        entry.merge = change.merge;
+        commits.push(entry);
     }
     Ok(Log {
         schema: LOG_SCHEMA.to_string(),
@@ -219,8 +231,9 @@ pub fn log(
     })
 }
 
-/// For each block of `path` at `rev`, the commit that last changed its text, along the
-/// first-parent history.
+/// For each block of `path` at `rev`, the commit that last changed its text, as `git blame`
+/// finds it: along the history `git log -- PATH` walks, where a merge whose file is one
+/// parent's follows that parent, and a block a merge kept from any parent is that parent's.
 pub fn blame(
     repo: &Repo,
     path: &str,
@@ -229,19 +242,25 @@ pub fn blame(
     progress: &dyn Progress,
 ) -> Result<Blame, SourceError> {
     let root_path = repo.root_path(path);
-    let mut changes = repo.changes(path, rev, true)?;
-    if changes.is_empty() {
+    let history = repo.history(path, rev)?;
+    let Some(tip) = history.tip else {
         return Err(GitError::NoHistory {
             spec: format!("{rev}:{root_path}"),
             rev: rev.to_string(),
         }
         .into());
+    };
+    let order = parents_first(&history.changes, tip);
+    let mut at = vec![usize::MAX; history.changes.len()];
+    for (k, &c) in order.iter().enumerate() {
+        at[c] = k;
     }
-    changes.reverse();
-    progress.start(changes.len());
-    let mut versions = Vec::with_capacity(changes.len());
-    let mut commits: Vec<Commit> = Vec::with_capacity(changes.len());
-    for change in &changes {
+    progress.start(order.len());
+    let mut versions = Vec::with_capacity(order.len());
+    let mut commits: Vec<Commit> = Vec::with_capacity(order.len());
+    let mut parents = Vec::with_capacity(order.len());
+    for &c in &order {
+        let change = &history.changes[c];
         let label = format!("{}:{root_path}", change.commit);
         let version = match change.after {
             Some(id) => read_version(label, repo.blob(id)?, settings)?,
@@ -249,10 +268,11 @@ pub fn blame(
         };
         versions.push(version);
         commits.push(repo.commit(change.commit)?);
+        parents.push(change.parents.iter().map(|&p| at[p]).collect());
         progress.advance();
     }
     progress.finish();
-    let lineages = lineage::lineages(&versions, &settings.diff);
+    let lineages = lineage::lineages_from(&versions, &parents, &settings.diff);
     let last = versions.pop().map(|v| v.document.blocks);
     Ok(Blame {
         schema: BLAME_SCHEMA.to_string(),
@@ -268,6 +288,29 @@ pub fn blame(
             })
             .collect(),
     })
+}
+
+/// The changes `tip` was made from, each after all it was made from and `tip` last: the
+/// order lineages are carried in. Commit dates may disagree with ancestry, so the order is
+/// taken from the parents themselves.
+fn parents_first(changes: &[Change], tip: usize) -> Vec<usize> {
+    let mut order = Vec::new();
+    let mut done = vec![false; changes.len()];
+    let mut stack = vec![(tip, 0)];
+    done[tip] = true;
+    while let Some((c, next)) = stack.pop() {
+        match changes[c].parents.get(next) {
+            Some(&p) => {
+                stack.push((c, next + 1));
+                if !done[p] {
+                    done[p] = true;
+                    stack.push((p, 0));
+                }
+            }
+            None => order.push(c),
+        }
+    }
+    order
 }
 
 /// A version of a file from history; an empty file is a document without blocks.

@@ -2,9 +2,11 @@
 //! commits that changed a path, through one handle, [`Repo`]. The only module that touches
 //! `git2`: its types stay behind [`Repo`], [`CommitId`] and [`BlobId`].
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use git2::{ErrorClass, ErrorCode, ObjectType, Oid, Repository, Sort};
+use git2::{ErrorClass, ErrorCode, ObjectType, Oid, Repository};
 
 /// Why a version could not be read from git. Every message names what it is about.
 #[derive(Debug, thiserror::Error)]
@@ -216,57 +218,233 @@ impl Repo {
         })
     }
 
-    /// Commits that changed `path`, newest first, like `git log -- PATH`: `range` is a
-    /// revision (`HEAD`, a tag) or `A..B`. Each commit is compared with its first parent.
-    /// With `first_parent`, only the first-parent chain is walked, as blame needs: one line
-    /// of versions.
-    pub fn changes(
-        &self,
-        path: &str,
-        range: &str,
-        first_parent: bool,
-    ) -> Result<Vec<Change>, GitError> {
+    /// The history of `path` as `git log -- PATH` tells it: `range` is a revision (`HEAD`, a
+    /// tag) or `A..B`. Commits come newest first by commit date, and git's default history
+    /// simplification applies: a merge whose file equals one parent's follows that parent
+    /// alone and is not listed, so a branch's changes are listed once, at the commits that
+    /// made them.
+    pub fn history(&self, path: &str, range: &str) -> Result<History, GitError> {
         let path = self.root_path(path);
-        let walk_error = |e: git2::Error| other("revwalk", &e);
-        let mut walk = self.repo.revwalk().map_err(walk_error)?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
-            .map_err(walk_error)?;
-        if first_parent {
-            walk.simplify_first_parent().map_err(walk_error)?;
-        }
-        if range.contains("..") {
-            walk.push_range(range)
-                .map_err(|_| GitError::UnknownRevision {
-                    spec: range.to_string(),
-                    rev: range.to_string(),
-                })?;
-        } else {
-            walk.push(self.resolve(range)?.0)
-                .map_err(|e| other(range, &e))?;
-        }
+        let (start, interesting) = self.walk_bounds(range)?;
+        let mut walk = Walk {
+            repo: &self.repo,
+            path: Path::new(&path),
+            entries: HashMap::new(),
+            interesting,
+        };
+        let visited = walk.run(start)?;
         let shallow = self.repo.is_shallow();
-        let mut out = Vec::new();
-        for id in walk {
-            let id = CommitId(id.map_err(walk_error)?);
+        let mut index: HashMap<Oid, usize> = HashMap::new();
+        for (k, id) in visited.listed.iter().enumerate() {
+            index.insert(*id, k);
+        }
+        let mut rewritten = Rewritten::default();
+        let mut changes = Vec::with_capacity(visited.listed.len());
+        for id in &visited.listed {
             let commit = self
                 .repo
-                .find_commit(id.0)
+                .find_commit(*id)
                 .map_err(|e| other(&id.to_string(), &e))?;
-            let after = self.blob_id(id, &path)?;
+            let after = self.blob_id(CommitId(*id), &path)?;
             let (before, truncated) = match commit.parent_ids().next() {
                 Some(parent) => (self.blob_id(CommitId(parent), &path)?, false),
                 None => (None, shallow),
             };
-            if before != after {
-                out.push(Change {
-                    commit: id,
-                    before,
-                    after,
-                    truncated,
-                });
+            let mut parents = Vec::new();
+            for p in &visited.followed[id] {
+                if let Some(k) = rewritten.listed_at(*p, &visited, &index)
+                    && !parents.contains(&k)
+                {
+                    parents.push(k);
+                }
             }
+            changes.push(Change {
+                commit: CommitId(*id),
+                before,
+                after,
+                truncated,
+                merge: commit.parent_count() > 1,
+                parents,
+            });
         }
-        Ok(out)
+        let tip = rewritten.listed_at(start, &visited, &index);
+        Ok(History { changes, tip })
+    }
+
+    /// Where a walk starts, and the commits it may enter: all (`None`) for a revision, those
+    /// of the range for `A..B`.
+    fn walk_bounds(&self, range: &str) -> Result<(Oid, Option<HashSet<Oid>>), GitError> {
+        if !range.contains("..") {
+            return Ok((self.resolve(range)?.0, None));
+        }
+        let unknown = || GitError::UnknownRevision {
+            spec: range.to_string(),
+            rev: range.to_string(),
+        };
+        let walk_error = |e: git2::Error| other("revwalk", &e);
+        let mut walk = self.repo.revwalk().map_err(walk_error)?;
+        walk.push_range(range).map_err(|_| unknown())?;
+        let start = self
+            .repo
+            .revparse(range)
+            .ok()
+            .and_then(|spec| spec.to().and_then(|o| o.peel_to_commit().ok()))
+            .ok_or_else(unknown)?
+            .id();
+        let inside = walk
+            .collect::<Result<HashSet<Oid>, _>>()
+            .map_err(walk_error)?;
+        Ok((start, Some(inside)))
+    }
+}
+
+/// A walk of history for one path: git's `log -- PATH` with its default simplification.
+struct Walk<'r> {
+    repo: &'r Repository,
+    path: &'r Path,
+    /// The tree entry at the path in each commit seen: equal ids are equal files, so no
+    /// file is read to tell whether a commit changed it.
+    entries: HashMap<Oid, Option<Oid>>,
+    /// The commits of a range, `None` for everything reachable.
+    interesting: Option<HashSet<Oid>>,
+}
+
+/// What a walk saw: the commits listed, in order, and the parents followed from every
+/// commit walked.
+struct Visited {
+    listed: Vec<Oid>,
+    followed: HashMap<Oid, Vec<Oid>>,
+    shown: HashSet<Oid>,
+}
+
+impl Walk<'_> {
+    fn entry(&mut self, id: Oid) -> Result<Option<Oid>, GitError> {
+        if let Some(entry) = self.entries.get(&id) {
+            return Ok(*entry);
+        }
+        let tree = self
+            .repo
+            .find_commit(id)
+            .and_then(|c| c.tree())
+            .map_err(|e| other(&id.to_string(), &e))?;
+        let entry = match tree.get_path(self.path) {
+            Ok(entry) => Some(entry.id()),
+            Err(e) if e.code() == ErrorCode::NotFound => None,
+            Err(e) => return Err(other(&self.path.display().to_string(), &e)),
+        };
+        self.entries.insert(id, entry);
+        Ok(entry)
+    }
+
+    fn inside(&self, id: Oid) -> bool {
+        self.interesting
+            .as_ref()
+            .is_none_or(|set| set.contains(&id))
+    }
+
+    /// Commits in commit-date order, newest first, ties in the order they were reached, as
+    /// git pops them; each commit's parents simplified before they are queued.
+    fn run(&mut self, start: Oid) -> Result<Visited, GitError> {
+        let mut visited = Visited {
+            listed: Vec::new(),
+            followed: HashMap::new(),
+            shown: HashSet::new(),
+        };
+        let mut queue = BinaryHeap::new();
+        let mut seen = HashSet::from([start]);
+        let mut reached = 0u64;
+        queue.push((self.time(start)?, Reverse(reached), start));
+        while let Some((_, _, id)) = queue.pop() {
+            let (followed, shown) = self.simplify(id)?;
+            if shown {
+                visited.listed.push(id);
+                visited.shown.insert(id);
+            }
+            for &p in &followed {
+                if self.inside(p) && seen.insert(p) {
+                    reached += 1;
+                    queue.push((self.time(p)?, Reverse(reached), p));
+                }
+            }
+            visited.followed.insert(id, followed);
+        }
+        Ok(visited)
+    }
+
+    fn time(&self, id: Oid) -> Result<i64, GitError> {
+        let commit = self
+            .repo
+            .find_commit(id)
+            .map_err(|e| other(&id.to_string(), &e))?;
+        Ok(commit.time().seconds())
+    }
+
+    /// The parents a commit is followed to, and whether it is listed. A commit whose file
+    /// equals a parent's in the range (TREESAME) follows that parent alone, the first such,
+    /// and is not listed; any other commit is listed and follows all its parents. A parent
+    /// outside the range is compared with but never followed to, as git does.
+    fn simplify(&mut self, id: Oid) -> Result<(Vec<Oid>, bool), GitError> {
+        let commit = self
+            .repo
+            .find_commit(id)
+            .map_err(|e| other(&id.to_string(), &e))?;
+        let parents: Vec<Oid> = commit.parent_ids().collect();
+        let mine = self.entry(id)?;
+        if parents.is_empty() {
+            return Ok((parents, mine.is_some()));
+        }
+        let (mut relevant, mut relevant_change, mut other_change) = (0, false, false);
+        for &p in &parents {
+            let same = self.entry(p)? == mine;
+            let inside = self.inside(p);
+            match (same, inside) {
+                (true, true) => return Ok((vec![p], false)),
+                (true, false) => {}
+                (false, true) => relevant_change = true,
+                (false, false) => other_change = true,
+            }
+            relevant += usize::from(inside);
+        }
+        let listed = if relevant > 0 {
+            relevant_change
+        } else {
+            other_change
+        };
+        Ok((parents, listed))
+    }
+}
+
+/// The listed commit each walked commit's file comes from, found once per commit: an
+/// unlisted commit follows one parent, so these are chains.
+#[derive(Default)]
+struct Rewritten {
+    known: HashMap<Oid, Option<usize>>,
+}
+
+impl Rewritten {
+    fn listed_at(
+        &mut self,
+        from: Oid,
+        visited: &Visited,
+        index: &HashMap<Oid, usize>,
+    ) -> Option<usize> {
+        let mut chain = Vec::new();
+        let mut at = Some(from);
+        let found = loop {
+            let Some(id) = at else { break None };
+            if visited.shown.contains(&id) {
+                break index.get(&id).copied();
+            }
+            if let Some(known) = self.known.get(&id) {
+                break *known;
+            }
+            chain.push(id);
+            at = visited.followed.get(&id).and_then(|f| f.first().copied());
+        };
+        for id in chain {
+            self.known.insert(id, found);
+        }
+        found
     }
 }
 
@@ -292,6 +470,15 @@ pub struct Commit {
     pub time: String,
 }
 
+/// The history of a path: the commits that changed it, as `git log -- PATH` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History {
+    /// The commits, newest first.
+    pub changes: Vec<Change>,
+    /// The change the walked revision's file is that of, when any commit made it.
+    pub tip: Option<usize>,
+}
+
 /// A commit that changed a path: the blob before (absent for the first version, or where
 /// the history is truncated) and after (absent where the commit deleted the path).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,6 +491,12 @@ pub struct Change {
     pub after: Option<BlobId>,
     /// The commit is the boundary of a shallow clone: its parent is not here.
     pub truncated: bool,
+    /// The commit is a merge whose file differs from every parent's; `before` is its first
+    /// parent's.
+    pub merge: bool,
+    /// The listed changes this one's file was made from, by index, first parent's first:
+    /// the nearest listed commit down each parent followed.
+    pub parents: Vec<usize>,
 }
 
 /// Seconds since the epoch and an offset in minutes as RFC 3339 (`2012-07-11T09:30:00+02:00`).

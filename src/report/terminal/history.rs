@@ -60,6 +60,13 @@ fn log_text(log: &Log, paint: Paint) -> String {
                 paint.dim("history truncated here (shallow clone): compared with nothing")
             );
         }
+        if c.merge {
+            let _ = writeln!(
+                out,
+                "  {}",
+                paint.dim("merge: compared with its first parent, so it shows what the merged branch brought too")
+            );
+        }
         let _ = writeln!(out, "  {}", changes_line(&c.summary));
         for e in c.entries.iter().take(LISTED_PER_COMMIT) {
             let Header { title, what } = header_in(&none, &none, e);
