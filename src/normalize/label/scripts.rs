@@ -112,19 +112,9 @@ pub(super) fn parse_cjk(line: &str) -> Option<Label> {
         ));
     }
     let numeral = c.take_while(is_cjk_numeral);
-    // A numeral alone on its line (`一` above an article's text) numbers what follows it,
-    // as a bare `I` does.
-    if !numeral.is_empty() && line[c.pos..].trim().is_empty() {
-        let value = cjk_value(&numeral)?;
-        return Some(finish(
-            line,
-            c.pos,
-            value.to_string(),
-            Style::CjkEnumeration,
-            false,
-        ));
-    }
-    if !numeral.is_empty() && c.eat('、') {
+    // `一、`, or a numeral alone on its line (`一` above an article's text), which numbers
+    // what follows it as a bare `I` does.
+    if !numeral.is_empty() && (line[c.pos..].trim().is_empty() || c.eat('、')) {
         let value = cjk_value(&numeral)?;
         return Some(finish(
             line,
