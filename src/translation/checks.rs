@@ -170,8 +170,10 @@ impl Pair<'_> {
     /// Numbers, years and dates that one side has and the other has not (as often).
     fn numbers_differ(&self) -> Option<Discrepancy> {
         let (pivot, other) = (self.pivot(), self.blocks());
-        let na = anchors::numbers(&Self::text(pivot));
-        let nb = anchors::numbers(&Self::text(other));
+        let mut na = anchors::numbers(&Self::text(pivot));
+        let mut nb = anchors::numbers(&Self::text(other));
+        drop_unread_label(&mut na, pivot, other);
+        drop_unread_label(&mut nb, other, pivot);
         if na == nb {
             return None;
         }
@@ -212,6 +214,31 @@ impl Pair<'_> {
                 self.lang(0)
             ),
         })
+    }
+}
+
+/// A number opening `blocks`' text that is the number of the other side's label is a label
+/// the reader did not take as one (`༡ སྐྱེ་བོ་…` beside `1. Everyone …`): it is not a number
+/// the text says, so it is not compared.
+fn drop_unread_label(numbers: &mut BTreeMap<u64, usize>, blocks: &[Block], other: &[Block]) {
+    let Some(first) = blocks.first().filter(|b| b.number.is_none()) else {
+        return;
+    };
+    let Some(label) = other
+        .first()
+        .and_then(|b| b.number.as_deref())
+        .and_then(|n| n.parse::<u64>().ok())
+    else {
+        return;
+    };
+    let opening = first.text.split_whitespace().next().unwrap_or("");
+    if anchors::numbers(opening).into_keys().next() == Some(label)
+        && let Some(count) = numbers.get_mut(&label)
+    {
+        *count -= 1;
+        if *count == 0 {
+            numbers.remove(&label);
+        }
     }
 }
 
