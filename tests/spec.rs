@@ -1840,3 +1840,27 @@ fn a_number_opening_a_text_beside_the_other_sides_label_is_no_numbers_finding() 
     ]);
     assert_eq!(b.summary.checks.get("numbers"), Some(&1));
 }
+
+#[test]
+fn findings_name_documents_by_place_and_label_not_only_language() {
+    let a = aligned(&[
+        (
+            "en",
+            "Article 1\n\nAll are free.\n\nArticle 2\n\nAll are equal.\n",
+        ),
+        ("en", "Article 1\n\nAll are free.\n"),
+    ]);
+    let findings: Vec<&str> = a
+        .pairs
+        .iter()
+        .flat_map(|r| r.findings.iter().map(|f| f.message.as_str()))
+        .collect();
+    assert!(!findings.is_empty());
+    assert!(
+        findings
+            .iter()
+            .all(|f| f
+                .starts_with("[2] udhr.en.txt (en) has no counterpart for [1] udhr.en.txt (en)")),
+        "{findings:?}"
+    );
+}

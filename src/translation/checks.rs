@@ -48,7 +48,7 @@ fn empty_blocks(row: &Row, documents: &[DocumentInfo]) -> Vec<Discrepancy> {
                     check: Check::Empty,
                     message: format!(
                         "{}: {} is empty",
-                        documents[d].language,
+                        document_name(documents, d),
                         describe(std::slice::from_ref(b))
                     ),
                 });
@@ -78,6 +78,10 @@ impl Pair<'_> {
         &self.documents[d].language
     }
 
+    fn name(&self, d: usize) -> String {
+        document_name(self.documents, d)
+    }
+
     fn text(blocks: &[Block]) -> String {
         blocks
             .iter()
@@ -98,8 +102,8 @@ impl Pair<'_> {
             check: Check::Missing,
             message: format!(
                 "{} has no counterpart for {} {}",
-                self.lang(lacking),
-                self.lang(having),
+                self.name(lacking),
+                self.name(having),
                 describe(blocks)
             ),
         })
@@ -120,9 +124,9 @@ impl Pair<'_> {
             check: Check::Missing,
             message: format!(
                 "{} {} correspond to one block in {}: {}",
-                self.lang(more),
+                self.name(more),
                 describe(&self.row.blocks[more]),
-                self.lang(fewer),
+                self.name(fewer),
                 describe(&self.row.blocks[fewer])
             ),
         })
@@ -143,8 +147,8 @@ impl Pair<'_> {
         let message = if heading_a != heading_b && numbered {
             format!(
                 "a heading in {} is a paragraph in {}: {} / {}",
-                self.lang(if heading_a { 0 } else { d }),
-                self.lang(if heading_a { d } else { 0 }),
+                self.name(if heading_a { 0 } else { d }),
+                self.name(if heading_a { d } else { 0 }),
                 describe(pivot),
                 describe(other)
             )
@@ -152,9 +156,9 @@ impl Pair<'_> {
             format!(
                 "heading level {} in {} but {} in {}: {} / {}",
                 pivot[0].level.unwrap_or(0),
-                self.lang(0),
+                self.name(0),
                 other[0].level.unwrap_or(0),
-                self.lang(d),
+                self.name(d),
                 describe(pivot),
                 describe(other)
             )
@@ -190,8 +194,8 @@ impl Pair<'_> {
                 "numbers differ in {} / {}: {}; {}",
                 describe(pivot),
                 describe(other),
-                side(self.lang(0), &only_in(&na, &nb)),
-                side(self.lang(self.other), &only_in(&nb, &na))
+                side(&self.name(0), &only_in(&na, &nb)),
+                side(&self.name(self.other), &only_in(&nb, &na))
             ),
         })
     }
@@ -209,9 +213,9 @@ impl Pair<'_> {
             check: Check::Untranslated,
             message: format!(
                 "{} {} reads the same as in {}: not translated?",
-                self.lang(self.other),
+                self.name(self.other),
                 describe(self.blocks()),
-                self.lang(0)
+                self.name(0)
             ),
         })
     }
@@ -240,6 +244,15 @@ fn drop_unread_label(numbers: &mut BTreeMap<u64, usize>, blocks: &[Block], other
             numbers.remove(&label);
         }
     }
+}
+
+/// A document as findings name it: its place among the versions (as the report's header
+/// lists them), its file name and its language (`[2] udhr.zh.txt (zh)`), so two versions in
+/// one language are told apart.
+fn document_name(documents: &[DocumentInfo], d: usize) -> String {
+    let doc = &documents[d];
+    let file = doc.label.rsplit(['/', '\\']).next().unwrap_or(&doc.label);
+    format!("[{}] {file} ({})", d + 1, doc.language)
 }
 
 /// The numbers `x` has more often than `y`, with how many more.
@@ -315,10 +328,10 @@ pub(super) fn length_findings(documents: &[DocumentInfo], rows: &mut [Row]) {
                     check: Check::Length,
                     message: format!(
                         "{} {} is {:.0}% of the length expected from {} {}: possible omission or addition",
-                        documents[d].language,
+                        document_name(documents, d),
                         describe(&row.blocks[d]),
                         r * 100.0,
-                        documents[0].language,
+                        document_name(documents, 0),
                         describe(&row.blocks[0])
                     ),
                 });
