@@ -1864,3 +1864,25 @@ fn findings_name_documents_by_place_and_label_not_only_language() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn spelled_out_numbers_and_names_with_digits_are_not_compared_but_dates_are() {
+    let numbers_findings = |en: &str, zh: &str| {
+        let a = aligned(&[("en", en), ("zh", zh)]);
+        a.summary.checks.get("numbers").copied().unwrap_or(0)
+    };
+    assert_eq!(
+        numbers_findings(
+            "On the twentieth anniversary, Member States fought COVID-19 together.\n",
+            "在二十周年之际，成员国共同抗击新冠肺炎疫情。\n",
+        ),
+        0
+    );
+    assert_eq!(
+        numbers_findings(
+            "Adopted on 10 December 1948 by the General Assembly of the nations.\n",
+            "联合国大会一九四八年十二月十一日通过。\n",
+        ),
+        1
+    );
+}

@@ -102,6 +102,15 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
     let mut i = 0;
     while i < chars.len() {
         let c = ascii_form(chars[i]);
+        // Digits joined to a word by a hyphen (`COVID-19`, `G-20`) are part of a name, which
+        // a translation may render without them.
+        let in_name = i >= 2 && chars[i - 1] == '-' && chars[i - 2].is_alphabetic();
+        if c.is_ascii_digit() && in_name {
+            while i < chars.len() && ascii_form(chars[i]).is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
         if c.is_ascii_digit() {
             let mut value: u64 = 0;
             while i < chars.len() && ascii_form(chars[i]).is_ascii_digit() {
@@ -119,9 +128,10 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
                 i += 1;
             }
             let run: String = chars[start..i].iter().collect();
-            // A lone 一 is more often "one/a" in prose than a number worth checking.
-            if run.chars().count() > 1 || matches!(chars.get(i), Some('年' | '月' | '日' | '号'))
-            {
+            // Numbers spelled out are left out of the check in every script, as `twentieth`
+            // and `vingt` are: Chinese numerals count where they write a date (`一九四八年
+            // 十二月十日`), not in prose (`二十周年`).
+            if matches!(chars.get(i), Some('年' | '月' | '日' | '号')) {
                 if let Some(v) = cjk_value(&run) {
                     add(u64::from(v));
                 }
