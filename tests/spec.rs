@@ -1833,6 +1833,24 @@ fn a_number_opening_a_text_beside_the_other_sides_label_is_no_numbers_finding() 
         .flat_map(|r| r.findings.iter().map(|f| f.message.as_str()))
         .collect();
     assert_eq!(findings, Vec::<&str>::new());
+    // Nor a parenthesised one in Urdu digits.
+    let u = aligned(&[
+        (
+            "en",
+            "Article 13
+
+1. Everyone has the right to freedom of movement.
+",
+        ),
+        (
+            "ur",
+            "Article 13
+
+( ۱) ہر شخص کا حق ہے کہ نقل و حرکت کرے۔
+",
+        ),
+    ]);
+    assert_eq!(u.summary.checks.get("numbers"), None);
     // A number the text itself says is still compared.
     let b = aligned(&[
         ("en", "Article 11\n\n1. Everyone has 2 rights.\n"),

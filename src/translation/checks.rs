@@ -235,8 +235,14 @@ fn drop_unread_label(numbers: &mut BTreeMap<u64, usize>, blocks: &[Block], other
     else {
         return;
     };
-    let opening = first.text.split_whitespace().next().unwrap_or("");
-    if anchors::numbers(opening).into_keys().next() == Some(label)
+    // What comes before the first word: `༡`, `( ۱)`, `1)`.
+    let opening: String = first
+        .text
+        .chars()
+        .take_while(|c| !c.is_alphabetic())
+        .take(12)
+        .collect();
+    if anchors::numbers(&opening).into_keys().next() == Some(label)
         && let Some(count) = numbers.get_mut(&label)
     {
         *count -= 1;
