@@ -1904,3 +1904,33 @@ fn spelled_out_numbers_and_names_with_digits_are_not_compared_but_dates_are() {
         1
     );
 }
+
+#[test]
+fn two_versions_in_one_language_pair_their_identical_paragraphs_by_text() {
+    let a = aligned(&[
+        (
+            "en",
+            "# Charter\n\n## Article 1\n\nAll human beings are born free and equal.\n\n\
+             They are endowed with reason and conscience.\n",
+        ),
+        (
+            "en",
+            "CHARTER\n\nArticle 1. All human beings are born free and equal.\n\n\
+             A paragraph inserted here.\n\nThey are endowed with reason and conscience.\n",
+        ),
+    ]);
+    let row = a
+        .pairs
+        .iter()
+        .find(|r| {
+            r.blocks[0]
+                .first()
+                .is_some_and(|b| b.text.starts_with("They are"))
+        })
+        .expect("the paragraph's row");
+    assert_eq!(
+        row.blocks[1][0].text,
+        "They are endowed with reason and conscience."
+    );
+    assert_eq!(row.matched_by, Some(accord::translation::Evidence::Text));
+}

@@ -48,6 +48,8 @@ pub struct LanguageVersion {
 pub enum Evidence {
     /// The same number label (in any numbering script).
     Number,
+    /// The same text: versions in one language agreeing on a block.
+    Text,
     /// Both are headings, between the same anchors.
     Heading,
     /// The only blocks between two anchors, or at the same place in versions the pivot lacks.
@@ -63,6 +65,7 @@ impl Evidence {
     pub fn as_str(self) -> &'static str {
         match self {
             Evidence::Number => "number",
+            Evidence::Text => "text",
             Evidence::Heading => "heading",
             Evidence::Position => "position",
             Evidence::Anchors => "anchors",

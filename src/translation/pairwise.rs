@@ -23,6 +23,9 @@ pub(super) struct Link {
 const LENGTH_VARIANCE: f64 = 6.8;
 const SKIP_COST: f64 = 6.0;
 const TWO_TO_ONE_COST: f64 = 2.5;
+/// An unnumbered block this long whose text recurs in the other version anchors the
+/// alignment there; shorter ones (`Now, therefore,`) say too little.
+const SAME_TEXT_MIN_WORDS: usize = 4;
 /// Widest stretch compared exhaustively; longer ones are aligned within a band around the
 /// diagonal, which is where a translation's paragraphs lie.
 const BAND: usize = 40;
@@ -33,13 +36,16 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     let mut links = Vec::new();
     let (mut ia, mut ib) = (0, 0);
     let end = (a.blocks.len(), b.blocks.len());
-    for (i, j) in number_anchors(a, b).into_iter().chain([end]) {
+    for (i, j, by) in number_anchors(a, b)
+        .into_iter()
+        .chain([(end.0, end.1, Evidence::Number)])
+    {
         links.extend(gap(&a.blocks[ia..i], &b.blocks[ib..j], ia, ib, ratio));
         if (i, j) != end {
             links.push(Link {
                 a: vec![i],
                 b: vec![j],
-                by: Some(Evidence::Number),
+                by: Some(by),
                 confidence: 0.99,
             });
         }
@@ -48,9 +54,9 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     links
 }
 
-/// Blocks with the same number key, in an order both versions keep: a patience diff of the
+/// Blocks with the same key (number, or text), in an order both versions keep: a patience diff of the
 /// keys of the numbered blocks.
-fn number_anchors(a: &Document, b: &Document) -> Vec<(usize, usize)> {
+fn number_anchors(a: &Document, b: &Document) -> Vec<(usize, usize, Evidence)> {
     let keyed = |d: &Document| -> (Vec<usize>, Vec<String>) {
         number_keys(d)
             .into_iter()
@@ -64,20 +70,33 @@ fn number_anchors(a: &Document, b: &Document) -> Vec<(usize, usize)> {
     for op in capture_diff_slices(Algorithm::Patience, &seq_a, &seq_b) {
         let (tag, ra, rb) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            anchors.extend(ra.zip(rb).map(|(i, j)| (pos_a[i], pos_b[j])));
+            anchors.extend(ra.zip(rb).map(|(i, j)| {
+                let by = if seq_a[i].starts_with("T:") {
+                    Evidence::Text
+                } else {
+                    Evidence::Number
+                };
+                (pos_a[i], pos_b[j], by)
+            }));
         }
     }
     anchors
 }
 
-/// Keys that identify a numbered block across languages: a heading by its level and number,
-/// a paragraph by its number within the nearest numbered heading.
+/// Keys that identify a block across versions: a numbered heading by its level and number, a
+/// numbered paragraph by its number within the nearest numbered heading, and an unnumbered
+/// block of some length by its text, which two versions in one language share where they
+/// agree (and versions in two languages do not).
 fn number_keys(d: &Document) -> Vec<Option<String>> {
     let mut context = String::new();
     d.blocks
         .iter()
         .map(|b| {
-            let n = b.number.as_ref()?;
+            let Some(n) = b.number.as_ref() else {
+                let words = b.text.split_whitespace().count();
+                return (words >= SAME_TEXT_MIN_WORDS)
+                    .then(|| format!("T:{}", crate::text::fold(&b.text).to_lowercase()));
+            };
             Some(if b.is_heading() {
                 context = n.clone();
                 format!("H{}:{n}", b.level.unwrap_or(1))
