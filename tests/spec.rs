@@ -1817,6 +1817,14 @@ fn aligned(texts: &[(&str, &str)]) -> accord::translation::Alignment {
     accord::translation::align(&versions)
 }
 
+/// Every finding's message, row by row.
+fn messages(a: &accord::translation::Alignment) -> Vec<&str> {
+    a.pairs
+        .iter()
+        .flat_map(|r| r.findings.iter().map(|f| f.message.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_number_opening_a_text_beside_the_other_sides_label_is_no_numbers_finding() {
     // Tibetan digits without a dot are not read as a label; beside `1.` they are one.
@@ -1827,11 +1835,7 @@ fn a_number_opening_a_text_beside_the_other_sides_label_is_no_numbers_finding() 
         ),
         ("bo", "Article 11\n\n༡ སྐྱེ་བོ་རེ་རེར་ཁྲིམས་འགལ་ཉེས་སྐྱོན་བཙུགས་རིགས་ལ།\n"),
     ]);
-    let findings: Vec<&str> = a
-        .pairs
-        .iter()
-        .flat_map(|r| r.findings.iter().map(|f| f.message.as_str()))
-        .collect();
+    let findings = messages(&a);
     assert_eq!(findings, Vec::<&str>::new());
     // Nor a parenthesised one in Urdu digits.
     let u = aligned(&[
@@ -1868,11 +1872,7 @@ fn findings_name_documents_by_place_and_label_not_only_language() {
         ),
         ("en", "Article 1\n\nAll are free.\n"),
     ]);
-    let findings: Vec<&str> = a
-        .pairs
-        .iter()
-        .flat_map(|r| r.findings.iter().map(|f| f.message.as_str()))
-        .collect();
+    let findings = messages(&a);
     assert!(!findings.is_empty());
     assert!(
         findings
