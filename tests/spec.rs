@@ -1934,3 +1934,18 @@ fn two_versions_in_one_language_pair_their_identical_paragraphs_by_text() {
     );
     assert_eq!(row.matched_by, Some(accord::translation::Evidence::Text));
 }
+
+#[test]
+fn a_numbers_finding_quotes_the_numbers_as_the_texts_write_them() {
+    let a = aligned(&[
+        ("en", "Adopted on 17 September 2021 by the Council.\n"),
+        ("ru", "Принята 17 октября 2021 года Советом.\n"),
+    ]);
+    let findings = messages(&a);
+    assert_eq!(findings.len(), 1);
+    assert!(
+        findings[0]
+            .ends_with("[1] udhr.en.txt (en) has September; [2] udhr.ru.txt (ru) has октября"),
+        "{findings:?}"
+    );
+}

@@ -97,7 +97,20 @@ const MONTHS: &[(&str, u32)] = &[
 /// `2021年9月17日` all say {17, 9, 2021}.
 pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
     let mut out: BTreeMap<u64, usize> = BTreeMap::new();
-    let mut add = |n: u64| *out.entry(n).or_default() += 1;
+    scan_numbers(text, |n, _| *out.entry(n).or_default() += 1);
+    out
+}
+
+/// The numbers a text says, each with the words that say it as written (`September` for 9,
+/// `一九四八` for 1948), in order: what a finding quotes.
+pub fn numbers_as_written(text: &str) -> Vec<(u64, String)> {
+    let mut out = Vec::new();
+    scan_numbers(text, |n, written| out.push((n, written.iter().collect())));
+    out
+}
+
+/// Each number of a text, as [`numbers`] reads them, with the characters that write it.
+fn scan_numbers(text: &str, mut add: impl FnMut(u64, &[char])) {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -112,6 +125,7 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
             continue;
         }
         if c.is_ascii_digit() {
+            let start = i;
             let mut value: u64 = 0;
             while i < chars.len() && ascii_form(chars[i]).is_ascii_digit() {
                 value = value
@@ -119,7 +133,7 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
                     .saturating_add(u64::from(ascii_form(chars[i]) as u8 - b'0'));
                 i += 1;
             }
-            add(value);
+            add(value, &chars[start..i]);
             continue;
         }
         if is_cjk_digit(chars[i]) {
@@ -133,7 +147,7 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
             // 十二月十日`), not in prose (`二十周年`).
             if matches!(chars.get(i), Some('年' | '月' | '日' | '号')) {
                 if let Some(v) = cjk_value(&run) {
-                    add(u64::from(v));
+                    add(u64::from(v), &chars[start..i]);
                 }
             }
             continue;
@@ -151,13 +165,12 @@ pub fn numbers(text: &str) -> BTreeMap<u64, usize> {
             if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| *name == word)
                 && (number_near(&chars[..start], true) || number_near(&chars[i..], false))
             {
-                add(u64::from(month));
+                add(u64::from(month), &chars[start..i]);
             }
             continue;
         }
         i += 1;
     }
-    out
 }
 
 /// Whether a number stands next to a month name, across spaces, commas and at most one short

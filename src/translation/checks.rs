@@ -181,11 +181,11 @@ impl Pair<'_> {
         if na == nb {
             return None;
         }
-        let side = |lang: &str, n: &BTreeMap<u64, usize>| {
+        let side = |lang: &str, n: &BTreeMap<u64, usize>, blocks: &[Block]| {
             if n.is_empty() {
                 format!("{lang} has none of them")
             } else {
-                format!("{lang} has {}", numbers_text(n))
+                format!("{lang} has {}", numbers_text(n, &Self::text(blocks)))
             }
         };
         Some(Discrepancy {
@@ -194,8 +194,8 @@ impl Pair<'_> {
                 "numbers differ in {} / {}: {}; {}",
                 describe(pivot),
                 describe(other),
-                side(&self.name(0), &only_in(&na, &nb)),
-                side(&self.name(self.other), &only_in(&nb, &na))
+                side(&self.name(0), &only_in(&na, &nb), pivot),
+                side(&self.name(self.other), &only_in(&nb, &na), other)
             ),
         })
     }
@@ -271,10 +271,24 @@ fn only_in(x: &BTreeMap<u64, usize>, y: &BTreeMap<u64, usize>) -> BTreeMap<u64, 
         .collect()
 }
 
-fn numbers_text(numbers: &BTreeMap<u64, usize>) -> String {
+/// The numbers, quoted as `text` writes them (`September`, `一九四八`, `١٠`), in order of
+/// value; a number written as digits is quoted as its digits.
+fn numbers_text(numbers: &BTreeMap<u64, usize>, text: &str) -> String {
+    let written = anchors::numbers_as_written(text);
     numbers
         .iter()
-        .flat_map(|(n, c)| std::iter::repeat_n(n.to_string(), *c))
+        .flat_map(|(n, count)| {
+            let mut forms: Vec<String> = written
+                .iter()
+                .filter(|(value, _)| value == n)
+                .map(|(_, form)| form.clone())
+                .collect();
+            // The forms of the occurrences the other side lacks: the last ones.
+            let skip = forms.len().saturating_sub(*count);
+            forms.drain(..skip);
+            forms.resize(*count, n.to_string());
+            forms
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
