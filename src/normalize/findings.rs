@@ -5,9 +5,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::label::Style;
-use super::label::ordinal;
+use super::label::{keyword_word, ordinal};
 use super::ranges;
-use super::references::keyword_word;
 use super::structure::LabelShape;
 use crate::model::{Block, BlockType, Finding, FindingKind};
 
@@ -193,7 +192,7 @@ fn sequence_findings(blocks: &[Block], shapes: &[LabelShape]) -> Vec<Finding> {
 
 /// Whether `value` may come next after `previous` in one sequence: the next number, or a
 /// lettered one inserted at or after it (`4`, `4a`, `4b`, `5`).
-fn follows(previous: (u32, Option<char>), value: (u32, Option<char>)) -> bool {
+pub(super) fn follows(previous: (u32, Option<char>), value: (u32, Option<char>)) -> bool {
     let (p, s) = previous;
     let next = match value {
         (n, None) => n == p + 1,

@@ -1,20 +1,9 @@
 //! A paragraph that opens by citing a provision (`§ 1746 Abs. 1 Satz 2 ist entsprechend
 //! anzuwenden.`) is not that provision: its keyword and number are text, not a label.
 
-use super::label::Style;
+use super::label::{Style, keyword_word};
 use super::structure::Extra;
 use crate::model::{Block, BlockType, Text};
-
-/// The word of a keyword label, lowercase and without its dot: `§ 5` → `§`, `Art. 5` →
-/// `art`, `CHAPTER IV` → `chapter`.
-pub(super) fn keyword_word(label: &str) -> String {
-    let word: String = label
-        .chars()
-        .take_while(|c| !c.is_whitespace() && !c.is_ascii_digit())
-        .flat_map(char::to_lowercase)
-        .collect();
-    word.trim_end_matches('.').to_string()
-}
 
 /// A paragraph labelled with the keyword the document's headings are numbered with (`§`
 /// under `§ 1767 …` headings) cites a provision when its number does not come next after
@@ -39,8 +28,7 @@ pub(super) fn unlabel_leading_references(blocks: &mut [Block], extras: &mut [Ext
             continue;
         }
         let Some((_, heading)) = latest else { continue };
-        let next = value.0 == heading.0 + 1 || (value.0 == heading.0 && value.1 > heading.1);
-        if !next {
+        if !super::findings::follows(*heading, value) {
             unlabel(block, extra, source);
         }
     }

@@ -3,9 +3,9 @@
 //! document spells `neighbourly` elsewhere).
 
 use std::collections::HashSet;
+use std::ops::{ControlFlow, Range};
 
 use rustc_hash::FxHashMap as HashMap;
-use std::ops::{ControlFlow, Range};
 
 /// How often the text spells each of `wanted` (lowercase words) as a whole word, in any case,
 /// counting each up to `enough`: a word met that often is not looked at again. Words never

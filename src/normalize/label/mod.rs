@@ -172,6 +172,17 @@ fn continues_sentence(line: &str, pos: usize) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// The word of a keyword label, lowercase and without its dot: `§ 5` → `§`, `Art. 5` →
+/// `art`, `CHAPTER IV` → `chapter`.
+pub(in crate::normalize) fn keyword_word(label: &str) -> String {
+    let word: String = label
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !c.is_ascii_digit())
+        .flat_map(char::to_lowercase)
+        .collect();
+    word.trim_end_matches('.').to_string()
+}
+
 fn trim_zeros(digits: &str) -> String {
     let t = digits.trim_start_matches('0');
     if t.is_empty() { "0".into() } else { t.into() }
