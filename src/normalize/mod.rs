@@ -113,6 +113,7 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
             let members = sequences::find(&blocks, &extras, &settled);
             sequences::apply(&mut blocks, &mut extras, members);
             structure::demote_lists(&mut blocks, &extras);
+            structure::demote_lone_bodies(&mut blocks, &extras);
         }
         references::unlabel_leading_references(&mut blocks, &mut extras, &source);
         structure::structure(&mut blocks, &extras);

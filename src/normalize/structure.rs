@@ -234,6 +234,33 @@ pub(super) fn demote_lists(blocks: &mut [Block], extras: &[Extra]) {
     }
 }
 
+/// An unnumbered "heading" that is all a numbered heading holds, up to the next heading of
+/// that style or the end (`Article 3` / `Everyone has the right to life` / `Article 4` in a
+/// text whose sentences end in no punctuation, as Thai's do), is that heading's body: read
+/// as a heading, it would leave the article empty and head nothing itself.
+pub(super) fn demote_lone_bodies(blocks: &mut [Block], extras: &[Extra]) {
+    let numbered_style = |i: usize| -> Option<&Style> {
+        (blocks[i].kind == BlockType::Heading && extras[i].markdown_level.is_none())
+            .then(|| extras[i].shape.as_ref().map(|(s, _)| s))
+            .flatten()
+    };
+    let bodies: Vec<usize> = (1..blocks.len())
+        .filter(|&i| {
+            let unnumbered = blocks[i].kind == BlockType::Heading
+                && extras[i].shape.is_none()
+                && extras[i].markdown_level.is_none()
+                && !extras[i].sequence;
+            let Some(style) = numbered_style(i - 1).filter(|_| unnumbered) else {
+                return false;
+            };
+            i + 1 == blocks.len() || numbered_style(i + 1) == Some(style)
+        })
+        .collect();
+    for i in bodies {
+        blocks[i].kind = BlockType::Paragraph;
+    }
+}
+
 /// Heading levels: Markdown's `#` count where there is one; otherwise each numbering style
 /// takes the next level in order of first appearance (as reStructuredText does with its
 /// underlines), and an unnumbered heading sits at the level of the numbered heading that

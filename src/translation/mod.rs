@@ -19,6 +19,7 @@ mod checks;
 pub mod lang;
 mod pairwise;
 mod rows;
+mod stretch;
 
 use std::collections::BTreeMap;
 

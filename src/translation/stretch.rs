@@ -1,0 +1,333 @@
+//! The dynamic programme that aligns one stretch between anchors, in the manner of Gale and
+//! Church: one block against one, two against one, one against two, or one left unmatched,
+//! each move with a cost, over a band of the table around the paths a translation takes.
+//!
+//! A stretch at either end of the documents is open there: one version may begin later or end
+//! earlier than the other (an excerpt, an extract of the operative part), so the run of
+//! blocks beyond the other version's first or last one costs one skip, not one per block,
+//! and the pairs keep to the end that both versions share.
+
+use super::Evidence;
+use super::pairwise::{Features, Link, features, pair_cost};
+use crate::model::Block;
+
+/// Cost of leaving one block unmatched inside the shared text, or a run of them beyond the
+/// other version's first or last block.
+pub(super) const SKIP_COST: f64 = 6.0;
+const TWO_TO_ONE_COST: f64 = 2.5;
+/// Half-width of the band: how far from the expected path the table looks.
+pub(super) const BAND: usize = 40;
+/// Cells the table may keep when one version covers much more than the other in one
+/// stretch without anchors; beyond it only the diagonal's band is kept.
+const CELL_BUDGET: usize = 4_000_000;
+
+/// Which ends of a stretch are ends of the documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Ends {
+    pub start: bool,
+    pub end: bool,
+}
+
+/// The features of every block of a stretch and of every two neighbours, computed once: the
+/// 2-1 and 1-2 moves look at each neighbour pair many times.
+pub(super) struct Stretch {
+    ratio: f64,
+    ends: Ends,
+    single_a: Vec<Features>,
+    single_b: Vec<Features>,
+    double_a: Vec<Option<Features>>,
+    double_b: Vec<Option<Features>>,
+}
+
+impl Stretch {
+    pub(super) fn new(a: &[Block], b: &[Block], ratio: f64, ends: Ends) -> Stretch {
+        let singles = |x: &[Block]| (0..x.len()).map(|i| features(&x[i..=i])).collect();
+        let doubles = |x: &[Block]| {
+            (0..x.len())
+                .map(|i| (i >= 1).then(|| features(&x[i - 1..=i])))
+                .collect()
+        };
+        Stretch {
+            ratio,
+            ends,
+            single_a: singles(a),
+            single_b: singles(b),
+            double_a: doubles(a),
+            double_b: doubles(b),
+        }
+    }
+
+    fn len(&self) -> (usize, usize) {
+        (self.single_a.len(), self.single_b.len())
+    }
+
+    /// The links of the cheapest alignment of the stretch, with the block positions offset
+    /// to the documents'.
+    pub(super) fn align(&self, offset_a: usize, offset_b: usize) -> Vec<Link> {
+        Table::fill(self).trace_back(offset_a, offset_b)
+    }
+}
+
+/// The columns each row of the table keeps: memory and time grow with the stretch's length,
+/// not its square.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+}
+
+impl Band {
+    /// A band around the diagonal of the stretch, where the paragraphs of a translation
+    /// that covers the same text lie; at an open end, also around the path of one block for
+    /// one from the shared end, where those of an excerpt lie.
+    fn new(n: usize, m: usize, ends: Ends) -> Band {
+        let diagonal = Band::around(n, m, |i| (i * m / n, (i * m).div_ceil(n)));
+        if !(ends.start || ends.end) {
+            return diagonal;
+        }
+        let band = Band::around(n, m, |i| {
+            let mut lines = vec![i * m / n, (i * m).div_ceil(n)];
+            if ends.end {
+                lines.push(i.min(m));
+            }
+            if ends.start {
+                lines.push(m.saturating_sub(n - i));
+            }
+            let lowest = lines.iter().copied().min().unwrap_or(0);
+            let highest = lines.iter().copied().max().unwrap_or(m);
+            (lowest, highest)
+        });
+        if band.cells() > CELL_BUDGET.max(diagonal.cells()) {
+            diagonal
+        } else {
+            band
+        }
+    }
+
+    /// Rows `0..=n`, each from `BAND` columns before the lowest of its lines to `BAND` after
+    /// the highest.
+    fn around(n: usize, m: usize, lines: impl Fn(usize) -> (usize, usize)) -> Band {
+        let (lo, mut hi): (Vec<usize>, Vec<usize>) = (0..=n)
+            .map(|i| {
+                let (low, high) = lines(i);
+                (low.saturating_sub(BAND), (high + BAND).min(m))
+            })
+            .unzip();
+        // Where one side has many times the blocks of the other, the path climbs more than
+        // a band's width per row: each row reaches on to where the next begins, or no path
+        // would cross from one to the next.
+        for i in 0..n {
+            hi[i] = hi[i].max(lo[i + 1]);
+        }
+        Band { lo, hi }
+    }
+
+    fn width(&self, i: usize) -> usize {
+        self.hi[i] - self.lo[i] + 1
+    }
+
+    fn cells(&self) -> usize {
+        (0..self.lo.len()).map(|i| self.width(i)).sum()
+    }
+}
+
+/// A move of the alignment: how many blocks of each side it takes, and why. A move from the
+/// stretch's open start takes every block before the cell on its one side.
+#[derive(Clone, Copy)]
+struct Move {
+    a: u8,
+    b: u8,
+    by: Evidence,
+    from_open_start: bool,
+}
+
+const NO_MOVE: Move = Move {
+    a: 0,
+    b: 0,
+    by: Evidence::Length,
+    from_open_start: false,
+};
+
+/// The banded cost table and the move that reached each cell.
+struct Table {
+    /// Blocks of each side: the table runs from `(0, 0)` to this cell.
+    last: (usize, usize),
+    ends: Ends,
+    band: Band,
+    cost: Vec<Vec<f64>>,
+    back: Vec<Vec<Move>>,
+}
+
+impl Table {
+    fn cost_at(&self, i: usize, j: usize) -> f64 {
+        if j < self.band.lo[i] || j > self.band.hi[i] {
+            f64::INFINITY
+        } else {
+            self.cost[i][j - self.band.lo[i]]
+        }
+    }
+
+    fn back_at(&self, i: usize, j: usize) -> Move {
+        self.back[i][j - self.band.lo[i]]
+    }
+
+    fn fill(stretch: &Stretch) -> Table {
+        let (n, m) = stretch.len();
+        let band = Band::new(n, m, stretch.ends);
+        let mut table = Table {
+            last: (n, m),
+            ends: stretch.ends,
+            cost: (0..=n)
+                .map(|i| vec![f64::INFINITY; band.width(i)])
+                .collect(),
+            back: (0..=n).map(|i| vec![NO_MOVE; band.width(i)]).collect(),
+            band,
+        };
+        table.cost[0][0] = 0.0;
+        for i in 0..=n {
+            for j in table.band.lo[i]..=table.band.hi[i] {
+                if (i, j) == (0, 0) {
+                    continue;
+                }
+                let (mut cost, mut step) = table.best_move(stretch, i, j);
+                if stretch.ends.start && (i == 0 || j == 0) && SKIP_COST < cost {
+                    cost = SKIP_COST;
+                    step = Move {
+                        from_open_start: true,
+                        ..NO_MOVE
+                    };
+                }
+                let k = j - table.band.lo[i];
+                table.cost[i][k] = cost;
+                table.back[i][k] = step;
+            }
+        }
+        table
+    }
+
+    /// The cheapest way to reach cell `(i, j)`, over the five moves. Two blocks against one
+    /// must fit better together than either alone: a merge is found by its length and
+    /// anchors, and never absorbs a block that has no counterpart.
+    fn best_move(&self, s: &Stretch, i: usize, j: usize) -> (f64, Move) {
+        let mut best = (f64::INFINITY, NO_MOVE);
+        let mut consider = |a: usize, b: usize, step: f64, by: Evidence| {
+            if i >= a && j >= b {
+                let c = self.cost_at(i - a, j - b) + step;
+                if c < best.0 {
+                    let (a, b) = (a as u8, b as u8);
+                    best = (
+                        c,
+                        Move {
+                            a,
+                            b,
+                            by,
+                            ..NO_MOVE
+                        },
+                    );
+                }
+            }
+        };
+        if i >= 1 && j >= 1 {
+            let (c, by) = pair_cost(&s.single_a[i - 1], &s.single_b[j - 1], s.ratio);
+            consider(1, 1, c, by);
+        }
+        if i >= 1 {
+            consider(1, 0, SKIP_COST, Evidence::Length);
+        }
+        if j >= 1 {
+            consider(0, 1, SKIP_COST, Evidence::Length);
+        }
+        if i >= 2
+            && j >= 1
+            && !s.single_a[i - 1].heading
+            && !s.single_a[i - 2].heading
+            && let Some(pair) = &s.double_a[i - 1]
+        {
+            let (c, by) = pair_cost(pair, &s.single_b[j - 1], s.ratio);
+            let alone = |k: usize| pair_cost(&s.single_a[k], &s.single_b[j - 1], s.ratio).0;
+            if c < alone(i - 1).min(alone(i - 2)) {
+                consider(2, 1, c + TWO_TO_ONE_COST, by);
+            }
+        }
+        if i >= 1
+            && j >= 2
+            && !s.single_b[j - 1].heading
+            && !s.single_b[j - 2].heading
+            && let Some(pair) = &s.double_b[j - 1]
+        {
+            let (c, by) = pair_cost(&s.single_a[i - 1], pair, s.ratio);
+            let alone = |k: usize| pair_cost(&s.single_a[i - 1], &s.single_b[k], s.ratio).0;
+            if c < alone(j - 1).min(alone(j - 2)) {
+                consider(1, 2, c + TWO_TO_ONE_COST, by);
+            }
+        }
+        best
+    }
+
+    /// Where the path ends: the last cell, or at an open end the cheapest cell on the last
+    /// row or column, the blocks after it on the other side left for one skip.
+    fn path_end(&self) -> (usize, usize) {
+        let (n, m) = self.last;
+        let mut best = ((n, m), self.cost_at(n, m));
+        if self.ends.end {
+            let on_last_column = (0..n).map(|i| (i, m));
+            let on_last_row = (0..m).map(|j| (n, j));
+            for (i, j) in on_last_column.chain(on_last_row) {
+                let cost = self.cost_at(i, j) + SKIP_COST;
+                if cost < best.1 {
+                    best = ((i, j), cost);
+                }
+            }
+        }
+        best.0
+    }
+
+    /// The links along the cheapest path, from its end back to the first cell.
+    fn trace_back(&self, offset_a: usize, offset_b: usize) -> Vec<Link> {
+        let mut links = Vec::new();
+        let (n, m) = self.last;
+        let (mut i, mut j) = self.path_end();
+        links.extend((i..n).rev().map(|k| lone(vec![offset_a + k], vec![])));
+        links.extend((j..m).rev().map(|k| lone(vec![], vec![offset_b + k])));
+        while i > 0 || j > 0 {
+            let step = self.back_at(i, j);
+            let (di, dj) = (usize::from(step.a), usize::from(step.b));
+            if step.from_open_start || (di == 0 && dj == 0) {
+                // A run from the open start, or (should the chained bands ever leave a cell
+                // unreached) what is left: unmatched rather than lost.
+                links.extend((0..i).rev().map(|k| lone(vec![offset_a + k], vec![])));
+                links.extend((0..j).rev().map(|k| lone(vec![], vec![offset_b + k])));
+                break;
+            }
+            let cost = self.cost_at(i, j) - self.cost_at(i - di, j - dj);
+            let a_ids: Vec<usize> = (i - di..i).map(|k| offset_a + k).collect();
+            let b_ids: Vec<usize> = (j - dj..j).map(|k| offset_b + k).collect();
+            links.push(if di == 0 || dj == 0 {
+                lone(a_ids, b_ids)
+            } else {
+                Link {
+                    a: a_ids,
+                    b: b_ids,
+                    by: Some(step.by),
+                    confidence: confidence(cost),
+                }
+            });
+            (i, j) = (i - di, j - dj);
+        }
+        links.reverse();
+        links
+    }
+}
+
+pub(super) fn lone(a: Vec<usize>, b: Vec<usize>) -> Link {
+    Link {
+        a,
+        b,
+        by: None,
+        confidence: 0.0,
+    }
+}
+
+pub(super) fn confidence(cost: f64) -> f64 {
+    let c = (-cost.max(0.0) / 6.0).exp();
+    (c * 100.0).round() / 100.0
+}
