@@ -16,6 +16,7 @@
 
 mod anchors;
 mod checks;
+mod cost;
 pub mod lang;
 mod pairwise;
 mod rows;

@@ -1,12 +1,10 @@
 //! The alignment of one version with the pivot: number labels anchor it, and each stretch
 //! between anchors is aligned by a dynamic programme over lengths and anchor tokens.
 
-use std::collections::BTreeMap;
-
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::Evidence;
-use super::anchors;
+use super::cost::{LengthModel, features, pair_cost};
 use super::stretch::{Ends, Stretch, confidence, lone};
 use crate::model::{Block, Document};
 
@@ -20,19 +18,14 @@ pub(super) struct Link {
     pub confidence: f64,
 }
 
-/// Gale and Church's variance of length per character, scaled for paragraphs.
-const LENGTH_VARIANCE: f64 = 6.8;
 /// An unnumbered block this long whose text recurs in the other version anchors the
 /// alignment there; shorter ones (`Now, therefore,`) say too little.
 const SAME_TEXT_MIN_WORDS: usize = 4;
-/// Text between the first and the last anchor (in characters of the pivot) long enough to
-/// measure the two versions' length ratio on; below it, the whole documents are used.
-const SHARED_SPAN_MIN_CHARS: f64 = 500.0;
-
 /// Link every block of `a` and of `b`: number labels first, then each stretch between them.
 pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     let anchors = number_anchors(a, b);
-    let ratio = length_ratio(a, b, &anchors);
+    let positions: Vec<(usize, usize)> = anchors.iter().map(|&(i, j, _)| (i, j)).collect();
+    let model = LengthModel::fit(a, b, &positions);
     let mut links = Vec::new();
     let (mut ia, mut ib) = (0, 0);
     let end = (a.blocks.len(), b.blocks.len());
@@ -48,7 +41,7 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
             &a.blocks[ia..i],
             &b.blocks[ib..j],
             (ia, ib),
-            ratio,
+            model,
             ends,
         ));
         if (i, j) != end {
@@ -117,99 +110,19 @@ fn number_keys(d: &Document) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Characters of B per character of A: Chinese says in one character what English says in
-/// three or four. Measured over the text both versions cover, from the first anchor to the
-/// last, where there are anchors that far apart: over the whole documents, an excerpt would
-/// make every one of its paragraphs look short.
-fn length_ratio(a: &Document, b: &Document, anchors: &[(usize, usize, Evidence)]) -> f64 {
-    let chars =
-        |blocks: &[Block]| blocks.iter().map(|x| x.text.chars().count()).sum::<usize>() as f64;
-    let ratio = |la: f64, lb: f64| (la > 0.0 && lb > 0.0).then(|| lb / la);
-    let whole = ratio(chars(&a.blocks), chars(&b.blocks)).unwrap_or(1.0);
-    let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
-        return whole;
-    };
-    let (la, lb) = (
-        chars(&a.blocks[first.0..=last.0]),
-        chars(&b.blocks[first.1..=last.1]),
-    );
-    if la.min(lb / whole) < SHARED_SPAN_MIN_CHARS {
-        return whole;
-    }
-    ratio(la, lb).unwrap_or(whole)
-}
-
-/// What the cost of a pairing looks at in a run of one or two blocks.
-pub(super) struct Features {
-    chars: f64,
-    pub heading: bool,
-    numbers: BTreeMap<u64, usize>,
-    latin: Vec<String>,
-}
-
-pub(super) fn features(blocks: &[Block]) -> Features {
-    let text: String = blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Features {
-        chars: text.chars().count() as f64,
-        heading: blocks.iter().any(Block::is_heading),
-        numbers: anchors::numbers(&text),
-        latin: anchors::latin_tokens(&text),
-    }
-}
-
-/// Cost of pairing A-run with B-run (lower is likelier), and how the pair is best described.
-pub(super) fn pair_cost(fa: &Features, fb: &Features, ratio: f64) -> (f64, Evidence) {
-    let expected = fa.chars * ratio;
-    let spread = (LENGTH_VARIANCE * (fa.chars + fb.chars / ratio.max(0.01)) / 2.0 + 1.0).sqrt();
-    let delta = (fb.chars - expected) / spread;
-    let mut cost = (delta * delta / 2.0).min(30.0);
-    let mut by = Evidence::Length;
-    if fa.heading != fb.heading {
-        cost += 8.0;
-    } else if fa.heading {
-        cost -= 3.0;
-        by = Evidence::Heading;
-    }
-    let has_a = !fa.numbers.is_empty();
-    let has_b = !fb.numbers.is_empty();
-    if has_a && has_b {
-        let o = anchors::overlap(&fa.numbers, &fb.numbers);
-        cost += 4.0 * (1.0 - o) - 3.0 * o;
-        if o > 0.0 && by == Evidence::Length {
-            by = Evidence::Anchors;
-        }
-    } else if has_a != has_b {
-        cost += 1.5;
-    }
-    if !fa.latin.is_empty() && !fb.latin.is_empty() {
-        let shared = fa.latin.iter().filter(|t| fb.latin.contains(t)).count();
-        if shared > 0 {
-            cost -= 2.0;
-            if by == Evidence::Length {
-                by = Evidence::Anchors;
-            }
-        }
-    }
-    (cost, by)
-}
-
 /// Align an unanchored stretch by dynamic programming over 1-1, 1-2, 2-1, 1-0 and 0-1 moves.
 /// `offset` is where the stretch begins in each document.
 pub(super) fn gap(
     a: &[Block],
     b: &[Block],
     offset: (usize, usize),
-    ratio: f64,
+    model: LengthModel,
     ends: Ends,
 ) -> Vec<Link> {
-    if let Some(links) = settled_without_search(a, b, offset.0, offset.1, ratio) {
+    if let Some(links) = settled_without_search(a, b, offset.0, offset.1, model) {
         return links;
     }
-    Stretch::new(a, b, ratio, ends).align(offset.0, offset.1)
+    Stretch::new(a, b, model, ends).align(offset.0, offset.1)
 }
 
 /// The stretches that need no search: one side empty (all unmatched), or one block on each
@@ -219,7 +132,7 @@ fn settled_without_search(
     b: &[Block],
     offset_a: usize,
     offset_b: usize,
-    ratio: f64,
+    model: LengthModel,
 ) -> Option<Vec<Link>> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
@@ -229,7 +142,7 @@ fn settled_without_search(
     }
     if n == 1 && m == 1 {
         let (fa, fb) = (features(a), features(b));
-        let (cost, by) = pair_cost(&fa, &fb, ratio);
+        let (cost, by) = pair_cost(&fa, &fb, model);
         if fa.heading == fb.heading {
             let by = if by == Evidence::Length {
                 Evidence::Position
@@ -277,7 +190,16 @@ mod tests {
             let a = normalize::document(paragraphs(n, "one"), &Options::default());
             let b = normalize::document(paragraphs(m, "two"), &Options::default());
             assert_eq!((a.blocks.len(), b.blocks.len()), (n, m));
-            let links = gap(&a.blocks, &b.blocks, (0, 0), 1.0, Ends::default());
+            let links = gap(
+                &a.blocks,
+                &b.blocks,
+                (0, 0),
+                LengthModel {
+                    ratio: 1.0,
+                    variance: 6.8,
+                },
+                Ends::default(),
+            );
             assert_covered(&links, n, m);
         }
     }

@@ -8,7 +8,8 @@
 //! and the pairs keep to the end that both versions share.
 
 use super::Evidence;
-use super::pairwise::{Features, Link, features, pair_cost};
+use super::cost::{Features, LengthModel, features, pair_cost};
+use super::pairwise::Link;
 use crate::model::Block;
 
 /// Cost of leaving one block unmatched inside the shared text, or a run of them beyond the
@@ -31,7 +32,7 @@ pub(super) struct Ends {
 /// The features of every block of a stretch and of every two neighbours, computed once: the
 /// 2-1 and 1-2 moves look at each neighbour pair many times.
 pub(super) struct Stretch {
-    ratio: f64,
+    model: LengthModel,
     ends: Ends,
     single_a: Vec<Features>,
     single_b: Vec<Features>,
@@ -40,7 +41,7 @@ pub(super) struct Stretch {
 }
 
 impl Stretch {
-    pub(super) fn new(a: &[Block], b: &[Block], ratio: f64, ends: Ends) -> Stretch {
+    pub(super) fn new(a: &[Block], b: &[Block], model: LengthModel, ends: Ends) -> Stretch {
         let singles = |x: &[Block]| (0..x.len()).map(|i| features(&x[i..=i])).collect();
         let doubles = |x: &[Block]| {
             (0..x.len())
@@ -48,7 +49,7 @@ impl Stretch {
                 .collect()
         };
         Stretch {
-            ratio,
+            model,
             ends,
             single_a: singles(a),
             single_b: singles(b),
@@ -206,7 +207,8 @@ impl Table {
 
     /// The cheapest way to reach cell `(i, j)`, over the five moves. Two blocks against one
     /// must fit better together than either alone: a merge is found by its length and
-    /// anchors, and never absorbs a block that has no counterpart.
+    /// anchors, and never absorbs a block that has no counterpart. A numbered heading is
+    /// never one of two.
     fn best_move(&self, s: &Stretch, i: usize, j: usize) -> (f64, Move) {
         let mut best = (f64::INFINITY, NO_MOVE);
         let mut consider = |a: usize, b: usize, step: f64, by: Evidence| {
@@ -227,7 +229,7 @@ impl Table {
             }
         };
         if i >= 1 && j >= 1 {
-            let (c, by) = pair_cost(&s.single_a[i - 1], &s.single_b[j - 1], s.ratio);
+            let (c, by) = pair_cost(&s.single_a[i - 1], &s.single_b[j - 1], s.model);
             consider(1, 1, c, by);
         }
         if i >= 1 {
@@ -238,24 +240,24 @@ impl Table {
         }
         if i >= 2
             && j >= 1
-            && !s.single_a[i - 1].heading
-            && !s.single_a[i - 2].heading
+            && !s.single_a[i - 1].numbered_heading
+            && !s.single_a[i - 2].numbered_heading
             && let Some(pair) = &s.double_a[i - 1]
         {
-            let (c, by) = pair_cost(pair, &s.single_b[j - 1], s.ratio);
-            let alone = |k: usize| pair_cost(&s.single_a[k], &s.single_b[j - 1], s.ratio).0;
+            let (c, by) = pair_cost(pair, &s.single_b[j - 1], s.model);
+            let alone = |k: usize| pair_cost(&s.single_a[k], &s.single_b[j - 1], s.model).0;
             if c < alone(i - 1).min(alone(i - 2)) {
                 consider(2, 1, c + TWO_TO_ONE_COST, by);
             }
         }
         if i >= 1
             && j >= 2
-            && !s.single_b[j - 1].heading
-            && !s.single_b[j - 2].heading
+            && !s.single_b[j - 1].numbered_heading
+            && !s.single_b[j - 2].numbered_heading
             && let Some(pair) = &s.double_b[j - 1]
         {
-            let (c, by) = pair_cost(&s.single_a[i - 1], pair, s.ratio);
-            let alone = |k: usize| pair_cost(&s.single_a[i - 1], &s.single_b[k], s.ratio).0;
+            let (c, by) = pair_cost(&s.single_a[i - 1], pair, s.model);
+            let alone = |k: usize| pair_cost(&s.single_a[i - 1], &s.single_b[k], s.model).0;
             if c < alone(j - 1).min(alone(j - 2)) {
                 consider(1, 2, c + TWO_TO_ONE_COST, by);
             }

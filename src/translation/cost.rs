@@ -1,0 +1,151 @@
+//! What pairing blocks of two versions costs: a length model in the manner of Gale and
+//! Church, fitted on the pairs the anchors settle, and the signals that survive translation
+//! (heading structure, numbers, Latin-script tokens).
+
+use std::collections::BTreeMap;
+
+use super::Evidence;
+use super::anchors;
+use crate::model::{Block, Document};
+
+/// Gale and Church's variance of length per character, scaled for paragraphs: the least the
+/// model allows, however closely the anchored pairs agree.
+const LENGTH_VARIANCE: f64 = 6.8;
+/// Anchored one-to-one paragraphs needed before their spread replaces the default variance.
+const CALIBRATION_MIN_PAIRS: usize = 5;
+/// A numbered heading against a paragraph is unlikely; a short line read as a heading against
+/// a paragraph much less so (`فإن الجمعية العامة` against `The General Assembly`).
+const NUMBERED_HEADING_MISMATCH_COST: f64 = 8.0;
+const GUESSED_HEADING_MISMATCH_COST: f64 = 2.0;
+/// Text between the first and the last anchor (in characters of the pivot) long enough to
+/// measure the two versions' length ratio on; below it, the whole documents are used.
+const SHARED_SPAN_MIN_CHARS: f64 = 500.0;
+
+/// How the length of a block of B follows from the length of its counterpart in A.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LengthModel {
+    /// Characters of B per character of A: Chinese says in one character what English says
+    /// in three or four.
+    pub ratio: f64,
+    /// Variance of the length difference per character.
+    pub variance: f64,
+}
+
+impl LengthModel {
+    /// The model for `a` and `b`, anchored at `anchors` (pairs of block positions, in
+    /// order). The ratio is measured over the text both versions cover, from the first anchor
+    /// to the last, where there are anchors that far apart: over the whole documents, an
+    /// excerpt would make every one of its paragraphs look short. The variance is widened
+    /// to how far apart the paragraphs that anchors alone pair (the only block between two
+    /// anchors on each side) are: two translations of an original differ more than a
+    /// translation and its original.
+    pub(super) fn fit(a: &Document, b: &Document, anchors: &[(usize, usize)]) -> LengthModel {
+        let ratio = shared_ratio(a, b, anchors);
+        let settled: Vec<(f64, f64)> = anchors
+            .windows(2)
+            .filter(|w| w[1].0 == w[0].0 + 2 && w[1].1 == w[0].1 + 2)
+            .map(|w| (&a.blocks[w[0].0 + 1], &b.blocks[w[0].1 + 1]))
+            .filter(|(x, y)| !x.is_heading() && !y.is_heading())
+            .map(|(x, y)| (x.text.chars().count() as f64, y.text.chars().count() as f64))
+            .collect();
+        let mut variance = LENGTH_VARIANCE;
+        if settled.len() >= CALIBRATION_MIN_PAIRS {
+            let spread = settled
+                .iter()
+                .map(|&(la, lb)| {
+                    let b_as_a = lb / ratio;
+                    (b_as_a - la).powi(2) / ((la + b_as_a) / 2.0).max(1.0)
+                })
+                .sum::<f64>()
+                / settled.len() as f64;
+            variance = variance.max(spread);
+        }
+        LengthModel { ratio, variance }
+    }
+}
+
+fn shared_ratio(a: &Document, b: &Document, anchors: &[(usize, usize)]) -> f64 {
+    let chars =
+        |blocks: &[Block]| blocks.iter().map(|x| x.text.chars().count()).sum::<usize>() as f64;
+    let ratio = |la: f64, lb: f64| (la > 0.0 && lb > 0.0).then(|| lb / la);
+    let whole = ratio(chars(&a.blocks), chars(&b.blocks)).unwrap_or(1.0);
+    let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
+        return whole;
+    };
+    let (la, lb) = (
+        chars(&a.blocks[first.0..=last.0]),
+        chars(&b.blocks[first.1..=last.1]),
+    );
+    if la.min(lb / whole) < SHARED_SPAN_MIN_CHARS {
+        return whole;
+    }
+    ratio(la, lb).unwrap_or(whole)
+}
+
+/// What the cost of a pairing looks at in a run of one or two blocks.
+pub(super) struct Features {
+    chars: f64,
+    pub heading: bool,
+    /// A heading with a number label: structure the text states, where an unnumbered one is
+    /// only guessed from its shape (short, no full stop) and a translation may not share it.
+    pub numbered_heading: bool,
+    numbers: BTreeMap<u64, usize>,
+    latin: Vec<String>,
+}
+
+pub(super) fn features(blocks: &[Block]) -> Features {
+    let text: String = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Features {
+        chars: text.chars().count() as f64,
+        heading: blocks.iter().any(Block::is_heading),
+        numbered_heading: blocks.iter().any(|b| b.is_heading() && b.number.is_some()),
+        numbers: anchors::numbers(&text),
+        latin: anchors::latin_tokens(&text),
+    }
+}
+
+/// Cost of pairing A-run with B-run (lower is likelier), and how the pair is best described.
+pub(super) fn pair_cost(fa: &Features, fb: &Features, model: LengthModel) -> (f64, Evidence) {
+    // Both lengths in characters of A, so that the cost is the same whichever version is
+    // the pivot.
+    let b_as_a = fb.chars / model.ratio.max(0.01);
+    let spread = (model.variance * (fa.chars + b_as_a) / 2.0 + 1.0).sqrt();
+    let delta = (b_as_a - fa.chars) / spread;
+    let mut cost = (delta * delta / 2.0).min(30.0);
+    let mut by = Evidence::Length;
+    if fa.heading != fb.heading {
+        cost += if fa.numbered_heading || fb.numbered_heading {
+            NUMBERED_HEADING_MISMATCH_COST
+        } else {
+            GUESSED_HEADING_MISMATCH_COST
+        };
+    } else if fa.heading {
+        cost -= 3.0;
+        by = Evidence::Heading;
+    }
+    let has_a = !fa.numbers.is_empty();
+    let has_b = !fb.numbers.is_empty();
+    if has_a && has_b {
+        let o = anchors::overlap(&fa.numbers, &fb.numbers);
+        cost += 4.0 * (1.0 - o) - 3.0 * o;
+        if o > 0.0 && by == Evidence::Length {
+            by = Evidence::Anchors;
+        }
+    } else if has_a != has_b {
+        cost += 1.5;
+    }
+    if !fa.latin.is_empty() && !fb.latin.is_empty() {
+        let shared = fa.latin.iter().filter(|t| fb.latin.contains(t)).count();
+        if shared > 0 {
+            cost -= 2.0;
+            if by == Evidence::Length {
+                by = Evidence::Anchors;
+            }
+        }
+    }
+    (cost, by)
+}
