@@ -1,11 +1,13 @@
 //! The alignment of one version with the pivot: number labels anchor it, and each stretch
 //! between anchors is aligned by a dynamic programme over lengths and anchor tokens.
 
+use std::ops::RangeInclusive;
+
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::Evidence;
 use super::cost::{LengthModel, features, pair_cost};
-use super::stretch::{Ends, Stretch, confidence, lone};
+use super::stretch::{Ends, SKIP_COST, Stretch, TWO_TO_ONE_COST, confidence, lone};
 use crate::model::{Block, Document};
 
 /// Blocks of the pivot (`a`) linked with blocks of another version (`b`); one side may be
@@ -54,7 +56,55 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
         }
         (ia, ib) = (i + 1, j + 1);
     }
+    absorb_continuations(&mut links, a, b, model);
     links
+}
+
+/// A numbered paragraph anchors one block on each side. Where the block after it on one side
+/// found no counterpart, and the two together fit the other side's block better than the
+/// anchored one alone, the other version has them as one (`（一）… （二）…` against `1. …`,
+/// `2. …`): the pair takes both, by the test the stretch applies to its 2:1 moves.
+fn absorb_continuations(links: &mut Vec<Link>, a: &Document, b: &Document, model: LengthModel) {
+    let mut k = 0;
+    while k + 1 < links.len() {
+        if let Some((ra, rb)) = continuation(&links[k], &links[k + 1], a, b, model) {
+            links[k].a = ra.collect();
+            links[k].b = rb.collect();
+            links.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// The blocks `anchor` would take with the unmatched block in `next`, if they fit better.
+fn continuation(
+    anchor: &Link,
+    next: &Link,
+    a: &Document,
+    b: &Document,
+    model: LengthModel,
+) -> Option<(RangeInclusive<usize>, RangeInclusive<usize>)> {
+    let ([i], [j]) = (anchor.a.as_slice(), anchor.b.as_slice()) else {
+        return None;
+    };
+    let (i, j) = (*i, *j);
+    let paragraphs = |d: &Document, r: &RangeInclusive<usize>| {
+        d.blocks[r.clone()].iter().all(|x| !x.is_heading())
+    };
+    let (ra, rb) = match (next.a.as_slice(), next.b.as_slice()) {
+        ([x], []) if *x == i + 1 => (i..=*x, j..=j),
+        ([], [y]) if *y == j + 1 => (i..=i, j..=*y),
+        _ => return None,
+    };
+    if anchor.by != Some(Evidence::Number) || !paragraphs(a, &ra) || !paragraphs(b, &rb) {
+        return None;
+    }
+    let cost = |ra: RangeInclusive<usize>, rb: RangeInclusive<usize>| {
+        pair_cost(&features(&a.blocks[ra]), &features(&b.blocks[rb]), model).0
+    };
+    let alone = cost(i..=i, j..=j);
+    let together = cost(ra.clone(), rb.clone());
+    (together < alone && together + TWO_TO_ONE_COST < alone + SKIP_COST).then_some((ra, rb))
 }
 
 /// Blocks with the same key (number, or text), in an order both versions keep: a patience diff of the

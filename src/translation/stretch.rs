@@ -15,7 +15,7 @@ use crate::model::Block;
 /// Cost of leaving one block unmatched inside the shared text, or a run of them beyond the
 /// other version's first or last block.
 pub(super) const SKIP_COST: f64 = 6.0;
-const TWO_TO_ONE_COST: f64 = 2.5;
+pub(super) const TWO_TO_ONE_COST: f64 = 2.5;
 /// Half-width of the band: how far from the expected path the table looks.
 pub(super) const BAND: usize = 40;
 /// Cells the table may keep when one version covers much more than the other in one
