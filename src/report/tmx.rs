@@ -45,7 +45,10 @@ fn text(a: &Alignment) -> String {
     );
     out.push_str("  <body>\n");
     for (k, p) in a.pairs.iter().enumerate() {
-        if p.blocks.iter().filter(|b| !b.is_empty()).count() < 2 {
+        // A document that renders one of two blocks, nobody knows which, has no unit to
+        // offer a translation memory.
+        let offered = |d: usize| !p.blocks[d].is_empty() && !p.undecided.contains(&d);
+        if (0..p.blocks.len()).filter(|&d| offered(d)).count() < 2 {
             continue;
         }
         let _ = writeln!(out, "    <tu tuid=\"{}\">", k + 1);
@@ -55,7 +58,7 @@ fn text(a: &Alignment) -> String {
             matched(p)
         );
         for (d, blocks) in p.blocks.iter().enumerate() {
-            if blocks.is_empty() {
+            if !offered(d) {
                 continue;
             }
             let _ = writeln!(

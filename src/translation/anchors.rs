@@ -112,6 +112,13 @@ pub fn numbers_as_written(text: &str) -> Vec<(u64, String)> {
 /// Each number of a text, as [`numbers`] reads them, with the characters that write it.
 fn scan_numbers(text: &str, mut add: impl FnMut(u64, &[char])) {
     let chars: Vec<char> = text.chars().collect();
+    // A month name counts only beside a number: text without a digit says no number at all.
+    if !chars
+        .iter()
+        .any(|&c| ascii_form(c).is_ascii_digit() || is_cjk_digit(c))
+    {
+        return;
+    }
     let mut i = 0;
     while i < chars.len() {
         let c = ascii_form(chars[i]);
@@ -158,13 +165,15 @@ fn scan_numbers(text: &str, mut add: impl FnMut(u64, &[char])) {
             while i < chars.len() && chars[i].is_alphabetic() && !is_cjk_digit(chars[i]) {
                 i += 1;
             }
-            let word: String = chars[start..i]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .collect();
-            if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| *name == word)
-                && (number_near(&chars[..start], true) || number_near(&chars[i..], false))
-            {
+            let month = || -> Option<u32> {
+                let word: String = chars[start..i]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
+                MONTHS.iter().find(|(name, _)| *name == word).map(|m| m.1)
+            };
+            let dated = number_near(&chars[..start], true) || number_near(&chars[i..], false);
+            if dated && let Some(month) = month() {
                 add(u64::from(month), &chars[start..i]);
             }
             continue;
@@ -176,27 +185,39 @@ fn scan_numbers(text: &str, mut add: impl FnMut(u64, &[char])) {
 /// Whether a number stands next to a month name, across spaces, commas and at most one short
 /// connecting word (`10 de diciembre de 1948`, `le 10 décembre`): then the month is a date's.
 fn number_near(side: &[char], backwards: bool) -> bool {
-    let text: String = if backwards {
-        side.iter().rev().collect()
+    if backwards {
+        number_first(side.iter().rev().copied())
     } else {
-        side.iter().collect()
-    };
-    let mut words = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
+        number_first(side.iter().copied())
+    }
+}
+
+/// Whether the first word of `chars`, or the second after a word of at most three letters,
+/// is a number. Looking backwards the words come reversed: a word's first character is
+/// then its last.
+fn number_first(mut chars: impl Iterator<Item = char>) -> bool {
     for step in 0..2 {
-        let Some(word) = words.next() else {
+        let (mut first, mut length, mut letters_only) = (None, 0, true);
+        for c in chars.by_ref() {
+            if c.is_whitespace() || c == ',' {
+                if first.is_some() {
+                    break;
+                }
+                continue;
+            }
+            first = first.or(Some(c));
+            length += 1;
+            letters_only &= c.is_alphabetic();
+        }
+        let Some(first) = first else {
             return false;
         };
-        // Reversed when looking backwards: its first character is the word's last.
-        let first = word.chars().next();
-        if first.is_some_and(|c| ascii_form(c).is_ascii_digit()) {
+        if ascii_form(first).is_ascii_digit() {
             return true;
         }
-        if step == 0 && word.chars().count() <= 3 && word.chars().all(char::is_alphabetic) {
-            continue;
+        if !(step == 0 && length <= 3 && letters_only) {
+            return false;
         }
-        return false;
     }
     false
 }

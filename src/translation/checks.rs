@@ -120,6 +120,18 @@ impl Pair<'_> {
         } else {
             (d, 0)
         };
+        if self.row.undecided.contains(&d) {
+            return Some(Discrepancy {
+                check: Check::Missing,
+                message: format!(
+                    "{} {} renders one of {} {}, not both: the other has no counterpart, and length and words fit either",
+                    self.name(fewer),
+                    describe(&self.row.blocks[fewer]),
+                    self.name(more),
+                    describe(&self.row.blocks[more]),
+                ),
+            });
+        }
         Some(Discrepancy {
             check: Check::Missing,
             message: format!(

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::Evidence;
 use super::anchors;
+use super::lexicon::{self, Lexicon, Reading, Tokenizer};
 use crate::model::{Block, Document};
 
 /// Gale and Church's variance of length per character, scaled for paragraphs: the least the
@@ -20,6 +21,59 @@ const GUESSED_HEADING_MISMATCH_COST: f64 = 2.0;
 /// Text between the first and the last anchor (in characters of the pivot) long enough to
 /// measure the two versions' length ratio on; below it, the whole documents are used.
 const SHARED_SPAN_MIN_CHARS: f64 = 500.0;
+
+/// Weight of the lexicon's say: the cost falls by this much per unit of agreement above what
+/// unrelated blocks share, and rises as much below it.
+const LEXICON_WEIGHT: f64 = 6.0;
+
+/// Everything a pairing's cost is computed from, for one pair of versions.
+#[derive(Debug)]
+pub(super) struct Model {
+    pub length: LengthModel,
+    /// Learnt on a first alignment; absent in that first one.
+    pub words: Option<Words>,
+}
+
+/// Words of the two versions that translate each other, and how each version is cut into
+/// words.
+#[derive(Debug)]
+pub(super) struct Words {
+    pub lexicon: Lexicon,
+    pub tokenizer_a: Tokenizer,
+    pub tokenizer_b: Tokenizer,
+}
+
+impl Model {
+    /// The features of a run of blocks of the pivot.
+    pub(super) fn features_a(&self, blocks: &[Block]) -> Features {
+        features(
+            blocks,
+            self.words
+                .as_ref()
+                .map(|w| (&w.tokenizer_a, &w.lexicon, true)),
+        )
+    }
+
+    /// The features of a run of blocks of the other version.
+    pub(super) fn features_b(&self, blocks: &[Block]) -> Features {
+        features(
+            blocks,
+            self.words
+                .as_ref()
+                .map(|w| (&w.tokenizer_b, &w.lexicon, false)),
+        )
+    }
+
+    /// The features of two neighbours of the pivot, from each one's.
+    pub(super) fn join_a(&self, x: &Features, y: &Features) -> Features {
+        join(x, y, self.words.as_ref().map(|w| (&w.lexicon, true)))
+    }
+
+    /// The features of two neighbours of the other version, from each one's.
+    pub(super) fn join_b(&self, x: &Features, y: &Features) -> Features {
+        join(x, y, self.words.as_ref().map(|w| (&w.lexicon, false)))
+    }
+}
 
 /// How the length of a block of B follows from the length of its counterpart in A.
 #[derive(Debug, Clone, Copy)]
@@ -91,9 +145,13 @@ pub(super) struct Features {
     pub numbered_heading: bool,
     numbers: BTreeMap<u64, usize>,
     latin: Vec<String>,
+    /// The words as the lexicon reads them; empty in a first alignment.
+    words: Reading,
 }
 
-pub(super) fn features(blocks: &[Block]) -> Features {
+/// The features of a run of blocks; `words` cuts them into words and reads them with a
+/// lexicon, from A to B if `true`.
+fn features(blocks: &[Block], words: Option<(&Tokenizer, &Lexicon, bool)>) -> Features {
     let text: String = blocks
         .iter()
         .map(|b| b.text.as_str())
@@ -105,15 +163,42 @@ pub(super) fn features(blocks: &[Block]) -> Features {
         numbered_heading: blocks.iter().any(|b| b.is_heading() && b.number.is_some()),
         numbers: anchors::numbers(&text),
         latin: anchors::latin_tokens(&text),
+        words: words
+            .map(|(tokenizer, lexicon, forward)| lexicon.read(tokenizer.tokens(&text), forward))
+            .unwrap_or_default(),
+    }
+}
+
+/// The features of two neighbouring blocks, as `features` would find them in their joined
+/// text, without reading it again.
+fn join(x: &Features, y: &Features, lexicon: Option<(&Lexicon, bool)>) -> Features {
+    let mut numbers = x.numbers.clone();
+    for (n, count) in &y.numbers {
+        *numbers.entry(*n).or_default() += count;
+    }
+    let words = lexicon.map_or_else(Reading::default, |(lexicon, forward)| {
+        let mut tokens = [x.words.tokens(), y.words.tokens()].concat();
+        tokens.sort_unstable();
+        tokens.dedup();
+        lexicon.read(tokens, forward)
+    });
+    Features {
+        chars: x.chars + y.chars + 1.0,
+        heading: x.heading || y.heading,
+        numbered_heading: x.numbered_heading || y.numbered_heading,
+        numbers,
+        latin: [x.latin.as_slice(), y.latin.as_slice()].concat(),
+        words,
     }
 }
 
 /// Cost of pairing A-run with B-run (lower is likelier), and how the pair is best described.
-pub(super) fn pair_cost(fa: &Features, fb: &Features, model: LengthModel) -> (f64, Evidence) {
+pub(super) fn pair_cost(fa: &Features, fb: &Features, model: &Model) -> (f64, Evidence) {
     // Both lengths in characters of A, so that the cost is the same whichever version is
     // the pivot.
-    let b_as_a = fb.chars / model.ratio.max(0.01);
-    let spread = (model.variance * (fa.chars + b_as_a) / 2.0 + 1.0).sqrt();
+    let length = model.length;
+    let b_as_a = fb.chars / length.ratio.max(0.01);
+    let spread = (length.variance * (fa.chars + b_as_a) / 2.0 + 1.0).sqrt();
     let delta = (b_as_a - fa.chars) / spread;
     let mut cost = (delta * delta / 2.0).min(30.0);
     let mut by = Evidence::Length;
@@ -145,6 +230,15 @@ pub(super) fn pair_cost(fa: &Features, fb: &Features, model: LengthModel) -> (f6
             if by == Evidence::Length {
                 by = Evidence::Anchors;
             }
+        }
+    }
+    if let Some(words) = &model.words
+        && let Some(agreement) = lexicon::agreement(&fa.words, &fb.words)
+    {
+        let said = agreement - words.lexicon.chance;
+        cost -= LEXICON_WEIGHT * said;
+        if said > 0.0 && by == Evidence::Length {
+            by = Evidence::Words;
         }
     }
     (cost, by)

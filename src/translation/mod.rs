@@ -18,7 +18,9 @@ mod anchors;
 mod checks;
 mod cost;
 pub mod lang;
+mod lexicon;
 mod pairwise;
+mod refine;
 mod rows;
 mod stretch;
 
@@ -58,6 +60,8 @@ pub enum Evidence {
     Position,
     /// Numbers, dates or Latin-script tokens that survive translation.
     Anchors,
+    /// Words the two versions' sure pairs show to translate each other.
+    Words,
     /// Length ratio alone.
     Length,
 }
@@ -71,6 +75,7 @@ impl Evidence {
             Evidence::Heading => "heading",
             Evidence::Position => "position",
             Evidence::Anchors => "anchors",
+            Evidence::Words => "words",
             Evidence::Length => "length",
         }
     }
@@ -133,6 +138,11 @@ pub struct Row {
     pub confidence: f64,
     /// What the checks found in this row.
     pub findings: Vec<Discrepancy>,
+    /// Documents (by position, from 0) whose one block here stands against two of the
+    /// pivot's and fits either alone, not both: they left one of the two out, and nothing
+    /// tells which. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undecided: Vec<usize>,
 }
 
 /// One aligned version, as the report names it.

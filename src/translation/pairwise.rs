@@ -1,13 +1,15 @@
 //! The alignment of one version with the pivot: number labels anchor it, and each stretch
 //! between anchors is aligned by a dynamic programme over lengths and anchor tokens.
 
-use std::ops::RangeInclusive;
+use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::Evidence;
-use super::cost::{LengthModel, features, pair_cost};
-use super::stretch::{Ends, SKIP_COST, Stretch, TWO_TO_ONE_COST, confidence, lone};
+use super::cost::{LengthModel, Model, Words, pair_cost};
+use super::lexicon::{Lexicon, MAX_TRAINING_PAIRS, Tokenizer};
+use super::refine;
+use super::stretch::{Ends, Stretch, confidence, lone};
 use crate::model::{Block, Document};
 
 /// Blocks of the pivot (`a`) linked with blocks of another version (`b`); one side may be
@@ -18,93 +20,134 @@ pub(super) struct Link {
     pub b: Vec<usize>,
     pub by: Option<Evidence>,
     pub confidence: f64,
+    /// One block against two where it fits either alone and not both: the other version
+    /// left one of the two out, and nothing tells which.
+    pub undecided: bool,
 }
 
 /// An unnumbered block this long whose text recurs in the other version anchors the
 /// alignment there; shorter ones (`Now, therefore,`) say too little.
 const SAME_TEXT_MIN_WORDS: usize = 4;
-/// Link every block of `a` and of `b`: number labels first, then each stretch between them.
+/// Pairs of a first alignment this sure teach the lexicon.
+const SURE_CONFIDENCE: f64 = 0.5;
+
+/// Link every block of `a` and of `b`: number labels first, then each stretch between them;
+/// then those stretches that needed a search again, with the words the first alignment's
+/// sure pairs show to translate each other.
 pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     let anchors = number_anchors(a, b);
     let positions: Vec<(usize, usize)> = anchors.iter().map(|&(i, j, _)| (i, j)).collect();
-    let model = LengthModel::fit(a, b, &positions);
-    let mut links = Vec::new();
-    let (mut ia, mut ib) = (0, 0);
-    let end = (a.blocks.len(), b.blocks.len());
-    for (i, j, by) in anchors
-        .into_iter()
-        .chain([(end.0, end.1, Evidence::Number)])
+    let mut model = Model {
+        length: LengthModel::fit(a, b, &positions),
+        words: None,
+    };
+    let spans = spans(a, b, &anchors);
+    let mut first: Vec<(Vec<Link>, bool)> =
+        spans.iter().map(|span| span.align(a, b, &model)).collect();
+    if first.iter().any(|(_, searched)| *searched)
+        && let Some(words) = learn_words(a, b, first.iter().flat_map(|(links, _)| links))
     {
-        let ends = Ends {
-            start: (ia, ib) == (0, 0),
-            end: (i, j) == end,
-        };
-        links.extend(gap(
-            &a.blocks[ia..i],
-            &b.blocks[ib..j],
-            (ia, ib),
-            model,
-            ends,
-        ));
-        if (i, j) != end {
+        model.words = Some(words);
+        for (span, (links, searched)) in spans.iter().zip(&mut first) {
+            if *searched {
+                *links = span.align(a, b, &model).0;
+            }
+        }
+    }
+    let mut links = Vec::new();
+    for (span, (stretch, _)) in spans.iter().zip(first) {
+        links.extend(stretch);
+        if let Some((i, j, by)) = span.anchor {
             links.push(Link {
                 a: vec![i],
                 b: vec![j],
                 by: Some(by),
                 confidence: 0.99,
+                undecided: false,
             });
         }
-        (ia, ib) = (i + 1, j + 1);
     }
-    absorb_continuations(&mut links, a, b, model);
+    refine::absorb_continuations(&mut links, a, b, &model);
+    refine::undecided_omissions(&mut links, a, b, &model);
     links
 }
 
-/// A numbered paragraph anchors one block on each side. Where the block after it on one side
-/// found no counterpart, and the two together fit the other side's block better than the
-/// anchored one alone, the other version has them as one (`（一）… （二）…` against `1. …`,
-/// `2. …`): the pair takes both, by the test the stretch applies to its 2:1 moves.
-fn absorb_continuations(links: &mut Vec<Link>, a: &Document, b: &Document, model: LengthModel) {
-    let mut k = 0;
-    while k + 1 < links.len() {
-        if let Some((ra, rb)) = continuation(&links[k], &links[k + 1], a, b, model) {
-            links[k].a = ra.collect();
-            links[k].b = rb.collect();
-            links.remove(k + 1);
-        }
-        k += 1;
+/// A stretch between anchors (or a document's start or end) and the anchor after it.
+struct Span {
+    a: Range<usize>,
+    b: Range<usize>,
+    ends: Ends,
+    anchor: Option<(usize, usize, Evidence)>,
+}
+
+impl Span {
+    /// The stretch's links, and whether it needed a search (where a lexicon could change
+    /// the outcome).
+    fn align(&self, a: &Document, b: &Document, model: &Model) -> (Vec<Link>, bool) {
+        let offset = (self.a.start, self.b.start);
+        gap(
+            &a.blocks[self.a.clone()],
+            &b.blocks[self.b.clone()],
+            offset,
+            model,
+            self.ends,
+        )
     }
 }
 
-/// The blocks `anchor` would take with the unmatched block in `next`, if they fit better.
-fn continuation(
-    anchor: &Link,
-    next: &Link,
+fn spans(a: &Document, b: &Document, anchors: &[(usize, usize, Evidence)]) -> Vec<Span> {
+    let end = (a.blocks.len(), b.blocks.len());
+    let mut start = (0, 0);
+    let mut spans = Vec::with_capacity(anchors.len() + 1);
+    for anchor in anchors.iter().map(Some).chain([None]) {
+        let (i, j) = anchor.map_or(end, |&(i, j, _)| (i, j));
+        spans.push(Span {
+            a: start.0..i,
+            b: start.1..j,
+            ends: Ends {
+                start: start == (0, 0),
+                end: anchor.is_none(),
+            },
+            anchor: anchor.copied(),
+        });
+        start = (i + 1, j + 1);
+    }
+    spans
+}
+
+/// The lexicon of a pair of versions, learnt from the sure one-to-one paragraph pairs of a
+/// first alignment (a sample of them, spread over the documents, in a long text).
+fn learn_words<'l>(
     a: &Document,
     b: &Document,
-    model: LengthModel,
-) -> Option<(RangeInclusive<usize>, RangeInclusive<usize>)> {
-    let ([i], [j]) = (anchor.a.as_slice(), anchor.b.as_slice()) else {
-        return None;
-    };
-    let (i, j) = (*i, *j);
-    let paragraphs = |d: &Document, r: &RangeInclusive<usize>| {
-        d.blocks[r.clone()].iter().all(|x| !x.is_heading())
-    };
-    let (ra, rb) = match (next.a.as_slice(), next.b.as_slice()) {
-        ([x], []) if *x == i + 1 => (i..=*x, j..=j),
-        ([], [y]) if *y == j + 1 => (i..=i, j..=*y),
-        _ => return None,
-    };
-    if anchor.by != Some(Evidence::Number) || !paragraphs(a, &ra) || !paragraphs(b, &rb) {
-        return None;
-    }
-    let cost = |ra: RangeInclusive<usize>, rb: RangeInclusive<usize>| {
-        pair_cost(&features(&a.blocks[ra]), &features(&b.blocks[rb]), model).0
-    };
-    let alone = cost(i..=i, j..=j);
-    let together = cost(ra.clone(), rb.clone());
-    (together < alone && together + TWO_TO_ONE_COST < alone + SKIP_COST).then_some((ra, rb))
+    links: impl Iterator<Item = &'l Link>,
+) -> Option<Words> {
+    let sure: Vec<(usize, usize)> = links
+        .filter(|l| l.confidence >= SURE_CONFIDENCE)
+        .filter_map(|l| match (l.a.as_slice(), l.b.as_slice()) {
+            ([i], [j]) if !a.blocks[*i].is_heading() && !b.blocks[*j].is_heading() => {
+                Some((*i, *j))
+            }
+            _ => None,
+        })
+        .collect();
+    let (tokenizer_a, tokenizer_b) = (Tokenizer::for_document(a), Tokenizer::for_document(b));
+    let step = sure.len().div_ceil(MAX_TRAINING_PAIRS).max(1);
+    let training: Vec<(Vec<u64>, Vec<u64>)> = sure
+        .iter()
+        .step_by(step)
+        .map(|&(i, j)| {
+            (
+                tokenizer_a.tokens(&a.blocks[i].text),
+                tokenizer_b.tokens(&b.blocks[j].text),
+            )
+        })
+        .collect();
+    Some(Words {
+        lexicon: Lexicon::learn(&training)?,
+        tokenizer_a,
+        tokenizer_b,
+    })
 }
 
 /// Blocks with the same key (number, or text), in an order both versions keep: a patience diff of the
@@ -166,13 +209,16 @@ pub(super) fn gap(
     a: &[Block],
     b: &[Block],
     offset: (usize, usize),
-    model: LengthModel,
+    model: &Model,
     ends: Ends,
-) -> Vec<Link> {
+) -> (Vec<Link>, bool) {
     if let Some(links) = settled_without_search(a, b, offset.0, offset.1, model) {
-        return links;
+        return (links, false);
     }
-    Stretch::new(a, b, model, ends).align(offset.0, offset.1)
+    (
+        Stretch::new(a, b, model, ends).align(offset.0, offset.1),
+        true,
+    )
 }
 
 /// The stretches that need no search: one side empty (all unmatched), or one block on each
@@ -182,7 +228,7 @@ fn settled_without_search(
     b: &[Block],
     offset_a: usize,
     offset_b: usize,
-    model: LengthModel,
+    model: &Model,
 ) -> Option<Vec<Link>> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
@@ -191,19 +237,19 @@ fn settled_without_search(
         return Some(links);
     }
     if n == 1 && m == 1 {
-        let (fa, fb) = (features(a), features(b));
+        let (fa, fb) = (model.features_a(a), model.features_b(b));
         let (cost, by) = pair_cost(&fa, &fb, model);
         if fa.heading == fb.heading {
-            let by = if by == Evidence::Length {
-                Evidence::Position
-            } else {
-                by
+            let by = match by {
+                Evidence::Length | Evidence::Words => Evidence::Position,
+                by => by,
             };
             return Some(vec![Link {
                 a: vec![offset_a],
                 b: vec![offset_b],
                 by: Some(by),
                 confidence: confidence(cost).max(0.6),
+                undecided: false,
             }]);
         }
     }
@@ -244,12 +290,16 @@ mod tests {
                 &a.blocks,
                 &b.blocks,
                 (0, 0),
-                LengthModel {
-                    ratio: 1.0,
-                    variance: 6.8,
+                &Model {
+                    length: LengthModel {
+                        ratio: 1.0,
+                        variance: 6.8,
+                    },
+                    words: None,
                 },
                 Ends::default(),
-            );
+            )
+            .0;
             assert_covered(&links, n, m);
         }
     }

@@ -12,6 +12,8 @@ struct Draft {
     /// The pivot position of the row; a row without pivot blocks sits half-way after the
     /// pivot block before it.
     position: f64,
+    /// Versions whose pairing in this row leaves undecided which block they lack.
+    undecided: Vec<usize>,
 }
 
 /// The rows of an alignment, in the pivot's order; every block of every version in exactly
@@ -61,6 +63,7 @@ impl Builder {
                     by: None,
                     confidence: 0.0,
                     position: last_pivot + 0.5 + order as f64 * 1e-6,
+                    undecided: Vec::new(),
                 });
                 continue;
             }
@@ -74,6 +77,9 @@ impl Builder {
                 self.row_of_pivot[i] = Some(id);
             }
             row.members[version].extend(&link.b);
+            if link.undecided {
+                row.undecided.push(version);
+            }
             if link.by.is_some() {
                 // The weakest pairing in the row describes it.
                 if row.by.is_none() || link.confidence < row.confidence {
@@ -101,6 +107,7 @@ impl Builder {
                 by: link.by,
                 confidence: link.confidence,
                 position: link.a[0] as f64,
+                undecided: Vec::new(),
             });
             return self.rows.len() - 1;
         };
@@ -118,6 +125,8 @@ impl Builder {
                 }
             }
             self.rows[id].position = self.rows[id].position.min(self.rows[other].position);
+            let undecided = std::mem::take(&mut self.rows[other].undecided);
+            self.rows[id].undecided.extend(undecided);
         }
         id
     }
@@ -133,6 +142,7 @@ impl Builder {
                     by: None,
                     confidence: 0.0,
                     position: i as f64,
+                    undecided: Vec::new(),
                 });
             }
         }
@@ -187,5 +197,6 @@ fn finish(draft: Draft, versions: &[LanguageVersion]) -> Row {
         matched_by: if any_pair { draft.by } else { None },
         confidence: if any_pair { draft.confidence } else { 0.0 },
         findings: Vec::new(),
+        undecided: draft.undecided,
     }
 }

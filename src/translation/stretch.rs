@@ -8,7 +8,7 @@
 //! and the pairs keep to the end that both versions share.
 
 use super::Evidence;
-use super::cost::{Features, LengthModel, features, pair_cost};
+use super::cost::{Features, Model, pair_cost};
 use super::pairwise::Link;
 use crate::model::Block;
 
@@ -31,8 +31,8 @@ pub(super) struct Ends {
 
 /// The features of every block of a stretch and of every two neighbours, computed once: the
 /// 2-1 and 1-2 moves look at each neighbour pair many times.
-pub(super) struct Stretch {
-    model: LengthModel,
+pub(super) struct Stretch<'m> {
+    model: &'m Model,
     ends: Ends,
     single_a: Vec<Features>,
     single_b: Vec<Features>,
@@ -40,21 +40,23 @@ pub(super) struct Stretch {
     double_b: Vec<Option<Features>>,
 }
 
-impl Stretch {
-    pub(super) fn new(a: &[Block], b: &[Block], model: LengthModel, ends: Ends) -> Stretch {
-        let singles = |x: &[Block]| (0..x.len()).map(|i| features(&x[i..=i])).collect();
-        let doubles = |x: &[Block]| {
-            (0..x.len())
-                .map(|i| (i >= 1).then(|| features(&x[i - 1..=i])))
-                .collect()
-        };
+impl<'m> Stretch<'m> {
+    pub(super) fn new(a: &[Block], b: &[Block], model: &'m Model, ends: Ends) -> Stretch<'m> {
+        let single_a: Vec<Features> = (0..a.len()).map(|i| model.features_a(&a[i..=i])).collect();
+        let single_b: Vec<Features> = (0..b.len()).map(|j| model.features_b(&b[j..=j])).collect();
+        let double_a = (0..a.len())
+            .map(|i| (i >= 1).then(|| model.join_a(&single_a[i - 1], &single_a[i])))
+            .collect();
+        let double_b = (0..b.len())
+            .map(|j| (j >= 1).then(|| model.join_b(&single_b[j - 1], &single_b[j])))
+            .collect();
         Stretch {
             model,
             ends,
-            single_a: singles(a),
-            single_b: singles(b),
-            double_a: doubles(a),
-            double_b: doubles(b),
+            single_a,
+            single_b,
+            double_a,
+            double_b,
         }
     }
 
@@ -311,6 +313,7 @@ impl Table {
                     b: b_ids,
                     by: Some(step.by),
                     confidence: confidence(cost),
+                    undecided: false,
                 }
             });
             (i, j) = (i - di, j - dj);
@@ -326,6 +329,7 @@ pub(super) fn lone(a: Vec<usize>, b: Vec<usize>) -> Link {
         b,
         by: None,
         confidence: 0.0,
+        undecided: false,
     }
 }
 

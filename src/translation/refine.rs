@@ -1,0 +1,135 @@
+//! What the alignment of two versions settles after its stretches: a numbered paragraph's
+//! pair that takes the unmatched block after it, and one block against two neighbours it
+//! fits equally, where the other version left one of them out and nothing tells which.
+
+use std::ops::RangeInclusive;
+
+use super::Evidence;
+use super::cost::{Model, pair_cost};
+use super::pairwise::Link;
+use super::stretch::{SKIP_COST, TWO_TO_ONE_COST};
+use crate::model::Document;
+
+/// Cost difference under which two candidates for one block are taken as equally likely: about
+/// odds of 3 to 1, which length and a lexicon learnt from one document cannot beat.
+const UNDECIDED_MARGIN: f64 = 1.0;
+/// The confidence of such a pair: a reviewer should look at it.
+const UNDECIDED_CONFIDENCE: f64 = 0.3;
+
+/// A numbered paragraph anchors one block on each side. Where the block after it on one side
+/// found no counterpart, and the two together fit the other side's block better than the
+/// anchored one alone, the other version has them as one (`（一）… （二）…` against `1. …`,
+/// `2. …`): the pair takes both, by the test the stretch applies to its 2:1 moves.
+pub(super) fn absorb_continuations(
+    links: &mut Vec<Link>,
+    a: &Document,
+    b: &Document,
+    model: &Model,
+) {
+    let mut k = 0;
+    while k + 1 < links.len() {
+        if let Some((ra, rb)) = continuation(&links[k], &links[k + 1], a, b, model) {
+            links[k].a = ra.collect();
+            links[k].b = rb.collect();
+            links.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// The blocks `anchor` would take with the unmatched block in `next`, if they fit better.
+fn continuation(
+    anchor: &Link,
+    next: &Link,
+    a: &Document,
+    b: &Document,
+    model: &Model,
+) -> Option<(RangeInclusive<usize>, RangeInclusive<usize>)> {
+    let ([i], [j]) = (anchor.a.as_slice(), anchor.b.as_slice()) else {
+        return None;
+    };
+    let (i, j) = (*i, *j);
+    let paragraphs = |d: &Document, r: &RangeInclusive<usize>| {
+        d.blocks[r.clone()].iter().all(|x| !x.is_heading())
+    };
+    let (ra, rb) = match (next.a.as_slice(), next.b.as_slice()) {
+        ([x], []) if *x == i + 1 => (i..=*x, j..=j),
+        ([], [y]) if *y == j + 1 => (i..=i, j..=*y),
+        _ => return None,
+    };
+    if anchor.by != Some(Evidence::Number) || !paragraphs(a, &ra) || !paragraphs(b, &rb) {
+        return None;
+    }
+    let cost = |ra: RangeInclusive<usize>, rb: RangeInclusive<usize>| {
+        pair_cost(
+            &model.features_a(&a.blocks[ra]),
+            &model.features_b(&b.blocks[rb]),
+            model,
+        )
+        .0
+    };
+    let alone = cost(i..=i, j..=j);
+    let together = cost(ra.clone(), rb.clone());
+    (together < alone && together + TWO_TO_ONE_COST < alone + SKIP_COST).then_some((ra, rb))
+}
+
+/// Where a block of one version pairs with one of two neighbouring paragraphs of the other,
+/// the other neighbour is left unmatched, and the block fits either neighbour alone about as
+/// well (`UNDECIDED_MARGIN`), the alignment cannot tell which of the two the version left
+/// out: the pair takes both and says so, rather than point at a paragraph that may be fine.
+pub(super) fn undecided_omissions(
+    links: &mut Vec<Link>,
+    a: &Document,
+    b: &Document,
+    model: &Model,
+) {
+    let mut k = 0;
+    while k + 1 < links.len() {
+        let merged = undecided(&links[k], &links[k + 1], a, b, model)
+            .or_else(|| undecided(&links[k + 1], &links[k], a, b, model));
+        if let Some(link) = merged {
+            links[k] = link;
+            links.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// The pair `pair` taking the unmatched neighbour in `lone`, if the two fit it equally.
+fn undecided(pair: &Link, lone: &Link, a: &Document, b: &Document, model: &Model) -> Option<Link> {
+    let ([i], [j]) = (pair.a.as_slice(), pair.b.as_slice()) else {
+        return None;
+    };
+    if pair.by == Some(Evidence::Number) || pair.by.is_none() || pair.undecided {
+        return None;
+    }
+    let (i, j) = (*i, *j);
+    let paragraph = |d: &Document, x: usize| !d.blocks[x].is_heading();
+    let cost = |x: usize, y: usize| {
+        pair_cost(
+            &model.features_a(&a.blocks[x..=x]),
+            &model.features_b(&b.blocks[y..=y]),
+            model,
+        )
+        .0
+    };
+    let (a_ids, b_ids, alternative) = match (lone.a.as_slice(), lone.b.as_slice()) {
+        ([x], []) if x.abs_diff(i) == 1 && paragraph(a, *x) => {
+            (vec![i.min(*x), i.max(*x)], vec![j], cost(*x, j))
+        }
+        ([], [y]) if y.abs_diff(j) == 1 && paragraph(b, *y) => {
+            (vec![i], vec![j.min(*y), j.max(*y)], cost(i, *y))
+        }
+        _ => return None,
+    };
+    if !paragraph(a, i) || !paragraph(b, j) || alternative - cost(i, j) >= UNDECIDED_MARGIN {
+        return None;
+    }
+    Some(Link {
+        a: a_ids,
+        b: b_ids,
+        by: pair.by,
+        confidence: pair.confidence.min(UNDECIDED_CONFIDENCE),
+        undecided: true,
+    })
+}
