@@ -169,10 +169,30 @@ pub struct AlignArgs {
     /// Show only the pairs with findings in the terminal table.
     #[arg(long)]
     pub only_findings: bool,
+    /// Show only the pairs a reviewer should look at in the terminal table: those whose
+    /// confidence is below CONFIDENCE (`--review=0.6`; 0.8 when not given). The README says how confidence
+    /// is computed and what share of wrong pairs falls below 0.8.
+    #[arg(
+        long,
+        value_name = "CONFIDENCE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "0.8",
+        value_parser = parse_confidence
+    )]
+    pub review: Option<f64>,
     #[command(flatten)]
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
+}
+
+/// A confidence threshold: a number from 0 to 1.
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{text:?} is not a confidence from 0 to 1")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -204,6 +204,8 @@ fn align(args: &AlignArgs) -> Result<Outcome> {
     let alignment = translation::align(&versions);
     let view = View {
         only_findings: args.only_findings,
+        // Confidences are given in hundredths.
+        review_below: args.review.map(|t| (t * 100.0).round() as u8),
         ..args.output.view()
     };
     write_report(&alignment, args.format, &view, &args.output)?;

@@ -86,6 +86,8 @@ pub struct View {
     pub width: usize,
     /// Show only the rows of an alignment that have findings.
     pub only_findings: bool,
+    /// Show only the pairs of an alignment whose confidence is below this many hundredths.
+    pub review_below: Option<u8>,
 }
 
 impl Default for View {
@@ -96,6 +98,7 @@ impl Default for View {
             context: 0,
             width: 100,
             only_findings: false,
+            review_below: None,
         }
     }
 }

@@ -3,18 +3,29 @@
 use std::fmt::Write as _;
 use std::io;
 
-use super::{Paint, sanitize};
+use super::sanitize;
 use crate::report::View;
 use crate::report::naming::{blocks_text, matched};
 use crate::text::truncate_words;
-use crate::translation::Alignment;
+use crate::translation::{Alignment, Row};
 
 /// Render the alignment as a table for a terminal: each row with its blocks and findings.
 pub fn render(a: &Alignment, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
-    out.write_all(text(a, view.paint, view.width, view.only_findings).as_bytes())
+    out.write_all(text(a, view).as_bytes())
 }
 
-fn text(a: &Alignment, paint: Paint, width: usize, only_findings: bool) -> String {
+/// Whether a row is shown in `view`: every row, those with findings, or the pairs below the
+/// review threshold.
+fn shown(p: &Row, view: &View) -> bool {
+    if view.only_findings && p.findings.is_empty() {
+        return false;
+    }
+    view.review_below
+        .is_none_or(|percent| p.matched_by.is_some() && p.confidence < f64::from(percent) / 100.0)
+}
+
+fn text(a: &Alignment, view: &View) -> String {
+    let (paint, width) = (view.paint, view.width);
     let mut out = String::new();
     for (d, doc) in a.documents.iter().enumerate() {
         let _ = writeln!(
@@ -29,7 +40,7 @@ fn text(a: &Alignment, paint: Paint, width: usize, only_findings: bool) -> Strin
     let text_width = width.saturating_sub(12).max(30);
     let mut hidden = 0;
     for (k, p) in a.pairs.iter().enumerate() {
-        if only_findings && p.findings.is_empty() {
+        if !shown(p, view) {
             hidden += 1;
             continue;
         }
@@ -62,7 +73,14 @@ fn text(a: &Alignment, paint: Paint, width: usize, only_findings: bool) -> Strin
         let _ = writeln!(
             out,
             "\n{}",
-            paint.dim(&format!("{hidden} pairs without findings not shown"))
+            paint.dim(&match view.review_below {
+                Some(percent) => format!(
+                    "{hidden} rows not shown: unmatched blocks, or pairs of confidence {:.2} or more{}",
+                    f64::from(percent) / 100.0,
+                    if view.only_findings { ", or without findings" } else { "" }
+                ),
+                None => format!("{hidden} pairs without findings not shown"),
+            })
         );
     }
     let s = &a.summary;
