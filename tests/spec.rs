@@ -1949,3 +1949,294 @@ fn a_numbers_finding_quotes_the_numbers_as_the_texts_write_them() {
         "{findings:?}"
     );
 }
+
+/// Each row of an alignment as `a | b`: each block by its label, or by its first three words,
+/// `—` for a side without blocks.
+fn aligned_rows(a: &accord::translation::Alignment) -> Vec<String> {
+    let name = |b: &Block| {
+        if b.label.is_empty() {
+            b.text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            b.label.trim().to_string()
+        }
+    };
+    a.pairs
+        .iter()
+        .map(|r| {
+            r.blocks
+                .iter()
+                .map(|side| {
+                    if side.is_empty() {
+                        "—".to_string()
+                    } else {
+                        side.iter().map(name).collect::<Vec<_>>().join(" + ")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+/// A sentence of `words` made-up words, chosen by `seed` from the twelve of `group` (of
+/// three): prose whose words recur from sentence to sentence of a group and never leave it,
+/// and whose translation a test can write by changing every word the same way.
+fn prose(seed: usize, words: usize, group: usize) -> String {
+    const SYLLABLES: [&str; 6] = ["ka", "lo", "mi", "ne", "ru", "ta"];
+    (0..words)
+        .map(|w| {
+            let k = group * 12 + (seed * 5 + w * 7) % 12;
+            format!(
+                "{}{}{}",
+                SYLLABLES[k % 6],
+                SYLLABLES[k / 6],
+                SYLLABLES[(k + 3) % 6]
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        + "."
+}
+
+#[test]
+fn an_excerpt_pairs_from_the_start_and_leaves_the_rest_of_the_longer_text_unmatched() {
+    // Rule 1: the translation stops inside article 2. Its last paragraph is the first of
+    // article 2, not whichever later paragraph has the closest length.
+    let en = "Article 1\n\nAll human beings are born free and equal in dignity and rights.\n\n\
+              Article 2\n\nEveryone is entitled to all the rights and freedoms set forth here.\n\n\
+              Furthermore, no distinction shall be made on the basis of the political status of the country.\n\n\
+              Article 3\n\nEveryone has the right to life, liberty and security of person.\n";
+    let de = "Artikel 1\n\nAlle Menschen sind frei und gleich an Würde und Rechten geboren.\n\n\
+              Artikel 2\n\nJeder hat Anspruch auf die in dieser Erklärung verkündeten Rechte.\n";
+    let a = aligned(&[("en", en), ("de", de)]);
+    assert_eq!(
+        aligned_rows(&a),
+        [
+            "Article 1 | Artikel 1",
+            "All human beings | Alle Menschen sind",
+            "Article 2 | Artikel 2",
+            "Everyone is entitled | Jeder hat Anspruch",
+            "Furthermore, no distinction | —",
+            "Article 3 | —",
+            "Everyone has the | —",
+        ]
+    );
+}
+
+#[test]
+fn a_late_start_pairs_next_to_the_first_shared_anchor() {
+    // Rule 1: an extract of the operative part, without title, preamble or the first
+    // article's heading: its first paragraph is article 1's, beside the first shared label.
+    let en = "Universal Declaration\n\nPreamble\n\n\
+              Whereas recognition of the inherent dignity is the foundation of freedom,\n\n\
+              Whereas disregard for human rights has resulted in barbarous acts,\n\n\
+              Article 1\n\nAll human beings are born free and equal in dignity and rights.\n\n\
+              Article 2\n\nEveryone is entitled to all the rights and freedoms set forth here.\n";
+    let fr = "Tous les êtres humains naissent libres et égaux en dignité et en droits.\n\n\
+              Article 2\n\nChacun peut se prévaloir de tous les droits et de toutes les libertés.\n";
+    let a = aligned(&[("en", en), ("fr", fr)]);
+    assert_eq!(
+        aligned_rows(&a),
+        [
+            "Universal Declaration | —",
+            "Preamble | —",
+            "Whereas recognition of | —",
+            "Whereas disregard for | —",
+            "Article 1 | —",
+            "All human beings | Tous les êtres",
+            "Article 2 | Article 2",
+            "Everyone is entitled | Chacun peut se",
+        ]
+    );
+}
+
+#[test]
+fn a_block_without_counterpart_is_not_merged_into_its_neighbour() {
+    // Rule 1: two blocks against one need the combined length to fit; a translator's
+    // credit line after the last article fits nothing and stays unmatched.
+    let en = "Article 1\n\nAll human beings are born free and equal in dignity and rights.\n\n\
+              Article 2\n\nNothing in this Declaration may be interpreted as implying any right to destroy the rights set forth herein.\n";
+    let fr = "Article 1\n\nTous les êtres humains naissent libres et égaux en dignité et en droits.\n\n\
+              Article 2\n\nAucune disposition de la présente Déclaration ne peut être interprétée comme impliquant un droit de détruire les droits.\n\n\
+              Traduit par un volontaire.\n";
+    let a = aligned(&[("en", en), ("fr", fr)]);
+    assert_eq!(
+        aligned_rows(&a)[3..],
+        [
+            "Nothing in this | Aucune disposition de",
+            "— | Traduit par un"
+        ]
+    );
+}
+
+#[test]
+fn a_shared_date_resynchronises_unnumbered_paragraphs() {
+    // Rule 2: the Chinese version has one paragraph more at the start; the paragraph with
+    // the same date in both, however the date is written, pairs, and the rest after it
+    // returns to one for one.
+    let en = "The heads of state met in Samarkand on 16 September 2022.\n\n\
+              They agreed to strengthen cooperation in trade and transport.\n\n\
+              They adopted the programme of action until 2030.\n";
+    let zh = "上海合作组织成员国元首理事会会议\n\n\
+              2022年9月16日，成员国元首在撒马尔罕举行会议。\n\n\
+              各方同意加强贸易和交通合作。\n\n\
+              各方通过了至2030年的行动纲要。\n";
+    let a = aligned(&[("en", en), ("zh", zh)]);
+    assert_eq!(
+        aligned_rows(&a),
+        [
+            "— | 上海合作组织成员国元首理事会会议",
+            "The heads of | 2022年9月16日，成员国元首在撒马尔罕举行会议。",
+            "They agreed to | 各方同意加强贸易和交通合作。",
+            "They adopted the | 各方通过了至2030年的行动纲要。",
+        ]
+    );
+}
+
+/// `text` in a made-up language: every word of `prose` spelled backwards and doubled in its
+/// last letter, so that lengths keep and a lexicon can learn the words.
+fn ciphered(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let w = w.trim_end_matches('.');
+            let mut out: String = w.chars().rev().collect();
+            out.push(out.chars().last().unwrap_or('x'));
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        + "."
+}
+
+#[test]
+fn words_the_versions_share_tell_which_of_two_paragraphs_a_translation_left_out() {
+    // Rule 2: twelve articles pair by number, and their paragraphs teach the lexicon (three
+    // groups of words, four articles each); in article 9 the translation has one paragraph
+    // for two of the same length, and its words are those of the second.
+    let mut en = String::new();
+    let mut xx = String::new();
+    let (first, second) = (prose(21, 12, 1), prose(22, 12, 2));
+    for n in 1..=12 {
+        let body = prose(n, 12, n % 3);
+        en += &format!("Article {n}\n\n{body}\n\n");
+        xx += &format!("Artikla {n}\n\n{}\n\n", ciphered(&body));
+        if n == 9 {
+            en += &format!("{first}\n\n{second}\n\n");
+            xx += &format!("{}\n\n", ciphered(&second));
+        }
+    }
+    let a = aligned(&[("en", &en), ("fi", &xx)]);
+    let first_words = |t: &str| t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let rows = aligned_rows(&a);
+    let at = rows
+        .iter()
+        .position(|r| r.starts_with(&first_words(&first)))
+        .unwrap_or_else(|| panic!("no row for the first paragraph: {rows:#?}"));
+    assert_eq!(
+        rows[at..at + 2],
+        [
+            format!("{} | —", first_words(&first)),
+            format!(
+                "{} | {}",
+                first_words(&second),
+                first_words(&ciphered(&second))
+            ),
+        ]
+    );
+    assert_eq!(
+        a.pairs[at + 1].matched_by,
+        Some(accord::translation::Evidence::Words)
+    );
+}
+
+#[test]
+fn omission_merge_and_split_are_told_apart_each_on_its_blocks() {
+    // Rule 3. Articles 1 to 3 agree. Article 4: the translation leaves out the second
+    // paragraph. Article 5: it joins two into one. Article 6: it cuts one in two.
+    let en = "Article 1\n\nAll human beings are born free and equal in dignity and rights.\n\n\
+              Article 2\n\nEveryone has the right to life, liberty and security of person.\n\n\
+              Article 3\n\nNo one shall be held in slavery or servitude.\n\n\
+              Article 4\n\n\
+              Everyone has the right to take part in the government of his country.\n\n\
+              Everyone has the right of equal access to public service in his country. The will of the people shall be the basis of the authority of government; this will shall be expressed in periodic and genuine elections which shall be by universal and equal suffrage.\n\n\
+              Article 5\n\n\
+              Everyone has the right to education.\n\n\
+              Technical and professional education shall be made generally available.\n\n\
+              Article 6\n\n\
+              Everyone has the right to rest and leisure. This includes reasonable limitation of working hours and periodic holidays with pay.\n";
+    let fr = "Article 1\n\nTous les êtres humains naissent libres et égaux en dignité et en droits.\n\n\
+              Article 2\n\nTout individu a droit à la vie, à la liberté et à la sûreté de sa personne.\n\n\
+              Article 3\n\nNul ne sera tenu en esclavage ni en servitude.\n\n\
+              Article 4\n\n\
+              Toute personne a le droit de prendre part à la direction des affaires publiques de son pays.\n\n\
+              Article 5\n\n\
+              Toute personne a droit à l'éducation. L'enseignement technique et professionnel doit être généralisé.\n\n\
+              Article 6\n\n\
+              Toute personne a droit au repos et aux loisirs.\n\n\
+              Cela comprend une limitation raisonnable de la durée du travail et des congés payés périodiques.\n";
+    let a = aligned(&[("en", en), ("fr", fr)]);
+    assert_eq!(
+        aligned_rows(&a)[6..],
+        [
+            "Article 4 | Article 4",
+            "Everyone has the | Toute personne a",
+            "Everyone has the | —",
+            "Article 5 | Article 5",
+            "Everyone has the + Technical and professional | Toute personne a",
+            "Article 6 | Article 6",
+            "Everyone has the | Toute personne a + Cela comprend une",
+        ]
+    );
+    let said: Vec<(usize, &str)> = a
+        .pairs
+        .iter()
+        .enumerate()
+        .flat_map(|(k, r)| r.findings.iter().map(move |f| (k, f.message.as_str())))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                8,
+                "[2] udhr.fr.txt (fr) has no counterpart for [1] udhr.en.txt (en) “Everyone has the right of equal…” (line 17)"
+            ),
+            (
+                10,
+                "[1] udhr.en.txt (en) “Everyone has the right to education.…” (line 21) + “Technical and professional education shall be…” (line 23) correspond to one block in [2] udhr.fr.txt (fr): “Toute personne a droit à l'éducation.…” (line 19)"
+            ),
+            (
+                12,
+                "[2] udhr.fr.txt (fr) “Toute personne a droit au repos…” (line 23) + “Cela comprend une limitation raisonnable de…” (line 25) correspond to one block in [1] udhr.en.txt (en): “Everyone has the right to rest…” (line 27)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn one_block_fitting_two_equally_says_one_of_them_is_missing_not_which() {
+    // Rule 3: nothing tells which of two paragraphs of equal length the translation left out;
+    // the finding names both, and the pair's confidence says to look at it.
+    let en = "Article 1\n\nAll are equal before the law.\n\nAll are entitled to protection.\n\n\
+              Article 2\n\nEveryone has the right to an effective remedy.\n\n\
+              Article 3\n\nNo one shall be subjected to arbitrary arrest.\n";
+    let fi = "Artikla 1\n\nKaikki ovat yhdenvertaisia.\n\n\
+              Artikla 2\n\nJokaisella on oikeus tehokkaaseen oikeussuojaan.\n\n\
+              Artikla 3\n\nKetään ei saa mielivaltaisesti pidättää.\n";
+    let a = aligned(&[("en", en), ("fi", fi)]);
+    assert_eq!(
+        aligned_rows(&a)[1],
+        "All are equal + All are entitled | Kaikki ovat yhdenvertaisia."
+    );
+    assert_eq!(a.pairs[1].undecided, [1]);
+    assert!(a.pairs[1].confidence < 0.8, "{}", a.pairs[1].confidence);
+    assert_eq!(
+        messages(&a),
+        [
+            "[2] udhr.fi.txt (fi) “Kaikki ovat yhdenvertaisia.…” (line 3) renders one of [1] udhr.en.txt (en) “All are equal before the law.…” (line 3) + “All are entitled to protection.…” (line 5), not both: the other has no counterpart, and length and words fit either"
+        ]
+    );
+}

@@ -12,15 +12,14 @@ use crate::model::{Block, Document};
 /// Gale and Church's variance of length per character, scaled for paragraphs: the least the
 /// model allows, however closely the anchored pairs agree.
 const LENGTH_VARIANCE: f64 = 6.8;
+/// Stretches between anchors needed before their median ratio is taken.
+const MEDIAN_MIN_STRETCHES: usize = 3;
 /// Anchored one-to-one paragraphs needed before their spread replaces the default variance.
 const CALIBRATION_MIN_PAIRS: usize = 5;
 /// A numbered heading against a paragraph is unlikely; a short line read as a heading against
 /// a paragraph much less so (`فإن الجمعية العامة` against `The General Assembly`).
 const NUMBERED_HEADING_MISMATCH_COST: f64 = 8.0;
 const GUESSED_HEADING_MISMATCH_COST: f64 = 2.0;
-/// Text between the first and the last anchor (in characters of the pivot) long enough to
-/// measure the two versions' length ratio on; below it, the whole documents are used.
-const SHARED_SPAN_MIN_CHARS: f64 = 500.0;
 
 /// Weight of the lexicon's say: the cost falls by this much per unit of agreement above what
 /// unrelated blocks share, and rises as much below it.
@@ -123,6 +122,22 @@ fn shared_ratio(a: &Document, b: &Document, anchors: &[(usize, usize)]) -> f64 {
         |blocks: &[Block]| blocks.iter().map(|x| x.text.chars().count()).sum::<usize>() as f64;
     let ratio = |la: f64, lb: f64| (la > 0.0 && lb > 0.0).then(|| lb / la);
     let whole = ratio(chars(&a.blocks), chars(&b.blocks)).unwrap_or(1.0);
+    // Each stretch between two anchors with prose on both sides gives a ratio; their median
+    // holds against the paragraph one version leaves out or adds, which would tilt a sum.
+    let mut stretches: Vec<f64> = anchors
+        .windows(2)
+        .filter_map(|w| {
+            let (xs, ys) = (&a.blocks[w[0].0 + 1..w[1].0], &b.blocks[w[0].1 + 1..w[1].1]);
+            let prose = |blocks: &[Block]| blocks.iter().any(|x| !x.is_heading());
+            (prose(xs) && prose(ys))
+                .then(|| ratio(chars(xs), chars(ys)))
+                .flatten()
+        })
+        .collect();
+    if stretches.len() >= MEDIAN_MIN_STRETCHES {
+        stretches.sort_by(f64::total_cmp);
+        return stretches[stretches.len() / 2];
+    }
     let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
         return whole;
     };
@@ -130,7 +145,10 @@ fn shared_ratio(a: &Document, b: &Document, anchors: &[(usize, usize)]) -> f64 {
         chars(&a.blocks[first.0..=last.0]),
         chars(&b.blocks[first.1..=last.1]),
     );
-    if la.min(lb / whole) < SHARED_SPAN_MIN_CHARS {
+    // Headings alone (`Article 1` … `Article 2`) say little of how long prose grows; a
+    // paragraph on each side does, better than a whole text that may be an excerpt.
+    let has_prose = |blocks: &[Block]| blocks.iter().any(|x| !x.is_heading());
+    if !(has_prose(&a.blocks[first.0..=last.0]) && has_prose(&b.blocks[first.1..=last.1])) {
         return whole;
     }
     ratio(la, lb).unwrap_or(whole)
@@ -138,7 +156,7 @@ fn shared_ratio(a: &Document, b: &Document, anchors: &[(usize, usize)]) -> f64 {
 
 /// What the cost of a pairing looks at in a run of one or two blocks.
 pub(super) struct Features {
-    chars: f64,
+    pub chars: f64,
     pub heading: bool,
     /// A heading with a number label: structure the text states, where an unnumbered one is
     /// only guessed from its shape (short, no full stop) and a translation may not share it.

@@ -87,10 +87,30 @@ pub(super) fn undecided_omissions(
     b: &Document,
     model: &Model,
 ) {
+    // An unmatched block beside other unmatched ones is part of a stretch the other version
+    // does not cover (an excerpt's end, a late start): no omission to place.
+    let isolated = |links: &[Link], k: usize| {
+        let lone_side = |l: &Link| (l.a.is_empty(), l.b.is_empty());
+        let side = lone_side(&links[k]);
+        let beside = [k.checked_sub(1), Some(k + 1)];
+        beside
+            .into_iter()
+            .flatten()
+            .filter_map(|m| links.get(m))
+            .all(|l| l.by.is_some() || lone_side(l) != side)
+    };
     let mut k = 0;
     while k + 1 < links.len() {
-        let merged = undecided(&links[k], &links[k + 1], a, b, model)
-            .or_else(|| undecided(&links[k + 1], &links[k], a, b, model));
+        let merged = if isolated(links, k + 1) {
+            undecided(&links[k], &links[k + 1], a, b, model)
+        } else {
+            None
+        }
+        .or_else(|| {
+            isolated(links, k)
+                .then(|| undecided(&links[k + 1], &links[k], a, b, model))
+                .flatten()
+        });
         if let Some(link) = merged {
             links[k] = link;
             links.remove(k + 1);
@@ -180,8 +200,7 @@ impl<'d> FeatureCache<'d> {
         }
     }
 
-    /// The cost of pairing block `i` of A with block `j` of B.
-    fn cost(&mut self, i: usize, j: usize) -> f64 {
+    fn ensure(&mut self, i: usize, j: usize) {
         let (a, b, model) = (self.a, self.b, self.model);
         if self.single_a[i].is_none() {
             self.single_a[i] = Some(model.features_a(&a.blocks[i..=i]));
@@ -189,25 +208,58 @@ impl<'d> FeatureCache<'d> {
         if self.single_b[j].is_none() {
             self.single_b[j] = Some(model.features_b(&b.blocks[j..=j]));
         }
+    }
+
+    /// The cost of pairing block `i` of A with block `j` of B.
+    fn cost(&mut self, i: usize, j: usize) -> f64 {
+        self.ensure(i, j);
         match (&self.single_a[i], &self.single_b[j]) {
-            (Some(x), Some(y)) => pair_cost(x, y, model).0,
+            (Some(x), Some(y)) => pair_cost(x, y, self.model).0,
             _ => f64::INFINITY,
         }
     }
 
+    /// The cost of pairing blocks `xs` of A with `ys` of B, one or two on a side.
+    fn run_cost(&mut self, xs: &[usize], ys: &[usize]) -> f64 {
+        for &x in xs {
+            for &y in ys {
+                self.ensure(x, y);
+            }
+        }
+        self.joined_cost(xs, ys).unwrap_or(f64::INFINITY)
+    }
+
+    fn joined_cost(&self, xs: &[usize], ys: &[usize]) -> Option<f64> {
+        let model = self.model;
+        let (joined_a, joined_b);
+        let fa = match xs {
+            [one] => self.single_a[*one].as_ref()?,
+            [x, y] => {
+                joined_a = model.join_a(self.single_a[*x].as_ref()?, self.single_a[*y].as_ref()?);
+                &joined_a
+            }
+            _ => return None,
+        };
+        let fb = match ys {
+            [one] => self.single_b[*one].as_ref()?,
+            [x, y] => {
+                joined_b = model.join_b(self.single_b[*x].as_ref()?, self.single_b[*y].as_ref()?);
+                &joined_b
+            }
+            _ => return None,
+        };
+        Some(pair_cost(fa, fb, model).0)
+    }
+
     /// How much more the best alternative to pairing `xs` with `ys` costs.
     fn margin(&mut self, xs: &[usize], ys: &[usize]) -> f64 {
-        let (a, b, model) = (self.a, self.b, self.model);
-        let together = pair_cost(
-            &model.features_a(&a.blocks[xs[0]..=xs[xs.len() - 1]]),
-            &model.features_b(&b.blocks[ys[0]..=ys[ys.len() - 1]]),
-            model,
-        )
-        .0 + if xs.len() + ys.len() > 2 {
-            TWO_TO_ONE_COST
-        } else {
-            0.0
-        };
+        let (a, b) = (self.a, self.b);
+        let together = self.run_cost(xs, ys)
+            + if xs.len() + ys.len() > 2 {
+                TWO_TO_ONE_COST
+            } else {
+                0.0
+            };
         // Left unmatched: every block a skip.
         let mut best = SKIP_COST * (xs.len() + ys.len()) as f64;
         if xs.len() + ys.len() > 2 {

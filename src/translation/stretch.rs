@@ -3,19 +3,26 @@
 //! each move with a cost, over a band of the table around the paths a translation takes.
 //!
 //! A stretch at either end of the documents is open there: one version may begin later or end
-//! earlier than the other (an excerpt, an extract of the operative part), so the run of
-//! blocks beyond the other version's first or last one costs one skip, not one per block,
-//! and the pairs keep to the end that both versions share.
+//! earlier than the other (an excerpt, an extract of the operative part), so a block beyond
+//! the other version's first or last one costs less to leave unmatched than one inside, and
+//! the pairs keep to the end that both versions share.
 
 use super::Evidence;
 use super::cost::{Features, Model, pair_cost};
 use super::pairwise::Link;
 use crate::model::Block;
 
-/// Cost of leaving one block unmatched inside the shared text, or a run of them beyond the
-/// other version's first or last block.
+/// Cost of leaving one block unmatched inside the shared text.
 pub(super) const SKIP_COST: f64 = 6.0;
+/// Cost of leaving one block unmatched beyond the other version's first or last block, at an
+/// open end: below `SKIP_COST`, so an excerpt's pairs keep to the shared end rather than skip
+/// blocks inside to reach a better fit; not nothing, so two texts are not left wholly
+/// unpaired, one beyond the start and the other beyond the end.
+const EDGE_SKIP_COST: f64 = 2.0;
 pub(super) const TWO_TO_ONE_COST: f64 = 2.5;
+/// The least share of two joined blocks' length the shorter must have for the join to be
+/// told by length: a tenth is within the spread of any translation's length.
+const MERGE_MIN_SHARE: f64 = 0.25;
 /// Half-width of the band: how far from the expected path the table looks.
 pub(super) const BAND: usize = 40;
 /// Cells the table may keep when one version covers much more than the other in one
@@ -133,21 +140,18 @@ impl Band {
     }
 }
 
-/// A move of the alignment: how many blocks of each side it takes, and why. A move from the
-/// stretch's open start takes every block before the cell on its one side.
+/// A move of the alignment: how many blocks of each side it takes, and why.
 #[derive(Clone, Copy)]
 struct Move {
     a: u8,
     b: u8,
     by: Evidence,
-    from_open_start: bool,
 }
 
 const NO_MOVE: Move = Move {
     a: 0,
     b: 0,
     by: Evidence::Length,
-    from_open_start: false,
 };
 
 /// The banded cost table and the move that reached each cell.
@@ -158,9 +162,23 @@ struct Table {
     band: Band,
     cost: Vec<Vec<f64>>,
     back: Vec<Vec<Move>>,
+    /// The cost of pairing block `i - 1` of A with block `j - 1` of B, at cell `(i, j)`:
+    /// the two-against-one moves weigh each block alone against the two.
+    pair: Vec<Vec<(f64, Evidence)>>,
 }
 
 impl Table {
+    /// The cost of pairing block `x` of A with block `y` of B, computed at cell
+    /// `(x + 1, y + 1)` if the band holds it.
+    fn pair_at(&self, s: &Stretch, x: usize, y: usize) -> (f64, Evidence) {
+        let (i, j) = (x + 1, y + 1);
+        if j < self.band.lo[i] || j > self.band.hi[i] {
+            pair_cost(&s.single_a[x], &s.single_b[y], s.model)
+        } else {
+            self.pair[i][j - self.band.lo[i]]
+        }
+    }
+
     fn cost_at(&self, i: usize, j: usize) -> f64 {
         if j < self.band.lo[i] || j > self.band.hi[i] {
             f64::INFINITY
@@ -183,6 +201,9 @@ impl Table {
                 .map(|i| vec![f64::INFINITY; band.width(i)])
                 .collect(),
             back: (0..=n).map(|i| vec![NO_MOVE; band.width(i)]).collect(),
+            pair: (0..=n)
+                .map(|i| vec![(f64::INFINITY, Evidence::Length); band.width(i)])
+                .collect(),
             band,
         };
         table.cost[0][0] = 0.0;
@@ -191,15 +212,13 @@ impl Table {
                 if (i, j) == (0, 0) {
                     continue;
                 }
-                let (mut cost, mut step) = table.best_move(stretch, i, j);
-                if stretch.ends.start && (i == 0 || j == 0) && SKIP_COST < cost {
-                    cost = SKIP_COST;
-                    step = Move {
-                        from_open_start: true,
-                        ..NO_MOVE
-                    };
-                }
                 let k = j - table.band.lo[i];
+                if i >= 1 && j >= 1 {
+                    let one_to_one = &stretch.single_a[i - 1];
+                    table.pair[i][k] =
+                        pair_cost(one_to_one, &stretch.single_b[j - 1], stretch.model);
+                }
+                let (cost, step) = table.best_move(stretch, i, j);
                 table.cost[i][k] = cost;
                 table.back[i][k] = step;
             }
@@ -208,8 +227,9 @@ impl Table {
     }
 
     /// The cheapest way to reach cell `(i, j)`, over the five moves. Two blocks against one
-    /// must fit better together than either alone: a merge is found by its length and
-    /// anchors, and never absorbs a block that has no counterpart. A numbered heading is
+    /// must fit better together than either alone, and the shorter of the two must be long
+    /// enough for its length to show: a merge is found by its length and anchors, and never
+    /// absorbs a block that has no counterpart (`Now, therefore,` beside a recital). A numbered heading is
     /// never one of two.
     fn best_move(&self, s: &Stretch, i: usize, j: usize) -> (f64, Move) {
         let mut best = (f64::INFINITY, NO_MOVE);
@@ -218,37 +238,44 @@ impl Table {
                 let c = self.cost_at(i - a, j - b) + step;
                 if c < best.0 {
                     let (a, b) = (a as u8, b as u8);
-                    best = (
-                        c,
-                        Move {
-                            a,
-                            b,
-                            by,
-                            ..NO_MOVE
-                        },
-                    );
+                    best = (c, Move { a, b, by });
                 }
             }
         };
         if i >= 1 && j >= 1 {
-            let (c, by) = pair_cost(&s.single_a[i - 1], &s.single_b[j - 1], s.model);
+            let (c, by) = self.pair_at(s, i - 1, j - 1);
             consider(1, 1, c, by);
         }
+        // Along the first row or column from an open start, or the last from an open end,
+        // a skip runs beyond the other version's first or last block.
+        let (n, m) = self.last;
+        let ends = self.ends;
+        let edge = |on_first: bool, on_last: bool| {
+            if (ends.start && on_first) || (ends.end && on_last) {
+                EDGE_SKIP_COST
+            } else {
+                SKIP_COST
+            }
+        };
         if i >= 1 {
-            consider(1, 0, SKIP_COST, Evidence::Length);
+            consider(1, 0, edge(j == 0, j == m), Evidence::Length);
         }
         if j >= 1 {
-            consider(0, 1, SKIP_COST, Evidence::Length);
+            consider(0, 1, edge(i == 0, i == n), Evidence::Length);
         }
         if i >= 2
             && j >= 1
             && !s.single_a[i - 1].numbered_heading
             && !s.single_a[i - 2].numbered_heading
+            && substantial(&s.single_a[i - 2], &s.single_a[i - 1])
             && let Some(pair) = &s.double_a[i - 1]
         {
             let (c, by) = pair_cost(pair, &s.single_b[j - 1], s.model);
-            let alone = |k: usize| pair_cost(&s.single_a[k], &s.single_b[j - 1], s.model).0;
-            if c < alone(i - 1).min(alone(i - 2)) {
+            if c < self
+                .pair_at(s, i - 1, j - 1)
+                .0
+                .min(self.pair_at(s, i - 2, j - 1).0)
+            {
                 consider(2, 1, c + TWO_TO_ONE_COST, by);
             }
         }
@@ -256,48 +283,31 @@ impl Table {
             && j >= 2
             && !s.single_b[j - 1].numbered_heading
             && !s.single_b[j - 2].numbered_heading
+            && substantial(&s.single_b[j - 2], &s.single_b[j - 1])
             && let Some(pair) = &s.double_b[j - 1]
         {
             let (c, by) = pair_cost(&s.single_a[i - 1], pair, s.model);
-            let alone = |k: usize| pair_cost(&s.single_a[i - 1], &s.single_b[k], s.model).0;
-            if c < alone(j - 1).min(alone(j - 2)) {
+            if c < self
+                .pair_at(s, i - 1, j - 1)
+                .0
+                .min(self.pair_at(s, i - 1, j - 2).0)
+            {
                 consider(1, 2, c + TWO_TO_ONE_COST, by);
             }
         }
         best
     }
 
-    /// Where the path ends: the last cell, or at an open end the cheapest cell on the last
-    /// row or column, the blocks after it on the other side left for one skip.
-    fn path_end(&self) -> (usize, usize) {
-        let (n, m) = self.last;
-        let mut best = ((n, m), self.cost_at(n, m));
-        if self.ends.end {
-            let on_last_column = (0..n).map(|i| (i, m));
-            let on_last_row = (0..m).map(|j| (n, j));
-            for (i, j) in on_last_column.chain(on_last_row) {
-                let cost = self.cost_at(i, j) + SKIP_COST;
-                if cost < best.1 {
-                    best = ((i, j), cost);
-                }
-            }
-        }
-        best.0
-    }
-
-    /// The links along the cheapest path, from its end back to the first cell.
+    /// The links along the cheapest path, from the last cell back to the first.
     fn trace_back(&self, offset_a: usize, offset_b: usize) -> Vec<Link> {
         let mut links = Vec::new();
-        let (n, m) = self.last;
-        let (mut i, mut j) = self.path_end();
-        links.extend((i..n).rev().map(|k| lone(vec![offset_a + k], vec![])));
-        links.extend((j..m).rev().map(|k| lone(vec![], vec![offset_b + k])));
+        let (mut i, mut j) = self.last;
         while i > 0 || j > 0 {
             let step = self.back_at(i, j);
             let (di, dj) = (usize::from(step.a), usize::from(step.b));
-            if step.from_open_start || (di == 0 && dj == 0) {
-                // A run from the open start, or (should the chained bands ever leave a cell
-                // unreached) what is left: unmatched rather than lost.
+            if di == 0 && dj == 0 {
+                // Should the chained bands ever leave a cell unreached, what is left is
+                // unmatched rather than lost.
                 links.extend((0..i).rev().map(|k| lone(vec![offset_a + k], vec![])));
                 links.extend((0..j).rev().map(|k| lone(vec![], vec![offset_b + k])));
                 break;
@@ -321,6 +331,12 @@ impl Table {
         links.reverse();
         links
     }
+}
+
+/// Whether the shorter of two neighbours is enough of their joint length
+/// (`MERGE_MIN_SHARE`) that a length fit can tell them joined from one alone.
+fn substantial(x: &Features, y: &Features) -> bool {
+    x.chars.min(y.chars) >= MERGE_MIN_SHARE * (x.chars + y.chars)
 }
 
 pub(super) fn lone(a: Vec<usize>, b: Vec<usize>) -> Link {
