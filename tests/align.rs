@@ -367,3 +367,38 @@ fn three_versions_keep_every_block_exactly_once() {
             .all(|f| f.check == Check::Missing)
     );
 }
+
+#[test]
+fn review_shows_only_the_pairs_below_the_threshold() {
+    let all = align_json(&[&udhr("en"), &udhr("ar")]);
+    let below = |t: f64| {
+        all.pairs
+            .iter()
+            .filter(|p| p.matched_by.is_some() && p.confidence < t)
+            .count()
+    };
+    for (flag, threshold) in [("--review", 0.8), ("--review=0.95", 0.95)] {
+        let out = accord()
+            .args(["align", "--color", "never", flag, &udhr("en"), &udhr("ar")])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let shown = text.lines().filter(|l| l.starts_with('#')).count();
+        assert_eq!(shown, below(threshold), "{flag}:\n{text}");
+        assert!(
+            shown > 0,
+            "{flag}: the preamble's short lines are uncertain"
+        );
+        assert!(
+            text.contains(&format!(
+                "rows not shown: unmatched blocks, or pairs of confidence {threshold:.2} or more"
+            )),
+            "{text}"
+        );
+    }
+    // The threshold is a confidence, and a file name is not taken for one.
+    accord()
+        .args(["align", "--review=2", &udhr("en"), &udhr("ar")])
+        .assert()
+        .code(2);
+}

@@ -2164,7 +2164,7 @@ fn omission_merge_and_split_are_told_apart_each_on_its_blocks() {
               Everyone has the right to take part in the government of his country.\n\n\
               Everyone has the right of equal access to public service in his country. The will of the people shall be the basis of the authority of government; this will shall be expressed in periodic and genuine elections which shall be by universal and equal suffrage.\n\n\
               Article 5\n\n\
-              Everyone has the right to education.\n\n\
+              Everyone has the right to education, which shall be free, at least in the elementary and fundamental stages.\n\n\
               Technical and professional education shall be made generally available.\n\n\
               Article 6\n\n\
               Everyone has the right to rest and leisure. This includes reasonable limitation of working hours and periodic holidays with pay.\n";
@@ -2174,7 +2174,7 @@ fn omission_merge_and_split_are_told_apart_each_on_its_blocks() {
               Article 4\n\n\
               Toute personne a le droit de prendre part à la direction des affaires publiques de son pays.\n\n\
               Article 5\n\n\
-              Toute personne a droit à l'éducation. L'enseignement technique et professionnel doit être généralisé.\n\n\
+              Toute personne a droit à l'éducation, qui doit être gratuite, au moins en ce qui concerne l'enseignement élémentaire et fondamental. L'enseignement technique et professionnel doit être généralisé.\n\n\
               Article 6\n\n\
               Toute personne a droit au repos et aux loisirs.\n\n\
               Cela comprend une limitation raisonnable de la durée du travail et des congés payés périodiques.\n";
@@ -2206,7 +2206,7 @@ fn omission_merge_and_split_are_told_apart_each_on_its_blocks() {
             ),
             (
                 10,
-                "[1] udhr.en.txt (en) “Everyone has the right to education.…” (line 21) + “Technical and professional education shall be…” (line 23) correspond to one block in [2] udhr.fr.txt (fr): “Toute personne a droit à l'éducation.…” (line 19)"
+                "[1] udhr.en.txt (en) “Everyone has the right to education,…” (line 21) + “Technical and professional education shall be…” (line 23) correspond to one block in [2] udhr.fr.txt (fr): “Toute personne a droit à l'éducation,…” (line 19)"
             ),
             (
                 12,
@@ -2239,4 +2239,75 @@ fn one_block_fitting_two_equally_says_one_of_them_is_missing_not_which() {
             "[2] udhr.fi.txt (fi) “Kaikki ovat yhdenvertaisia.…” (line 3) renders one of [1] udhr.en.txt (en) “All are equal before the law.…” (line 3) + “All are entitled to protection.…” (line 5), not both: the other has no counterpart, and length and words fit either"
         ]
     );
+}
+
+#[test]
+fn a_pair_its_neighbours_would_fit_as_well_has_a_low_confidence() {
+    // Rule 6: the paragraphs of article 1 pair as surely as lengths can tell; in article 2
+    // the translation's one paragraph fits either of two, not both, and that pair is the one
+    // to look at.
+    let en = "Article 1\n\nEveryone has the right to life, liberty and security of person.\n\n\
+              Article 2\n\nAll are equal before the law and are entitled without any discrimination to equal protection.\n\n\
+              All are entitled to equal protection against any discrimination in violation of this Declaration.\n\n\
+              Article 3\n\nNo one shall be held in slavery or servitude.\n\n\
+              Article 4\n\nNo one shall be subjected to torture or to cruel, inhuman or degrading treatment.\n\n\
+              Article 5\n\nEveryone has the right to recognition everywhere as a person before the law.\n";
+    let de = "Artikel 1\n\nJeder hat das Recht auf Leben, Freiheit und Sicherheit der Person.\n\n\
+              Artikel 2\n\nAlle Menschen sind vor dem Gesetz gleich und haben ohne Unterschied Anspruch auf gleichen Schutz.\n\n\
+              Artikel 3\n\nNiemand darf in Sklaverei oder Leibeigenschaft gehalten werden.\n\n\
+              Artikel 4\n\nNiemand darf der Folter oder grausamer, unmenschlicher oder erniedrigender Behandlung unterworfen werden.\n\n\
+              Artikel 5\n\nJeder hat das Recht, überall als rechtsfähig anerkannt zu werden.\n";
+    let a = aligned(&[("en", en), ("de", de)]);
+    let confidence = |starts: &str| {
+        a.pairs
+            .iter()
+            .find(|r| {
+                r.blocks[0]
+                    .first()
+                    .is_some_and(|b| b.text.starts_with(starts))
+            })
+            .map(|r| r.confidence)
+            .unwrap()
+    };
+    assert!(
+        confidence("Everyone has") >= 0.8,
+        "{}",
+        confidence("Everyone has")
+    );
+    assert!(
+        confidence("All are equal") < 0.8,
+        "{}",
+        confidence("All are equal")
+    );
+}
+
+#[test]
+fn three_versions_keep_every_block_once_with_excerpts_and_omissions() {
+    // Rule 7: a full text, an excerpt and a version that leaves a paragraph out, at once.
+    let en = "Article 1\n\nAll human beings are born free and equal in dignity and rights.\n\n\
+              Article 2\n\nEveryone is entitled to all the rights and freedoms set forth here.\n\n\
+              Furthermore, no distinction shall be made on the basis of the political, jurisdictional or international status of the country.\n\n\
+              Article 3\n\nEveryone has the right to life, liberty and security of person.\n";
+    let de = "Artikel 1\n\nAlle Menschen sind frei und gleich an Würde und Rechten geboren.\n\n\
+              Artikel 2\n\nJeder hat Anspruch auf die in dieser Erklärung verkündeten Rechte und Freiheiten.\n";
+    let fr = "Article 1\n\nTous les êtres humains naissent libres et égaux en dignité et en droits.\n\n\
+              Article 2\n\nChacun peut se prévaloir de tous les droits proclamés ici.\n\n\
+              Article 3\n\nTout individu a droit à la vie, à la liberté et à la sûreté de sa personne.\n";
+    let a = aligned(&[("en", en), ("de", de), ("fr", fr)]);
+    assert_eq!(
+        aligned_rows(&a),
+        [
+            "Article 1 | Artikel 1 | Article 1",
+            "All human beings | Alle Menschen sind | Tous les êtres",
+            "Article 2 | Artikel 2 | Article 2",
+            "Everyone is entitled | Jeder hat Anspruch | Chacun peut se",
+            "Furthermore, no distinction | — | —",
+            "Article 3 | — | Article 3",
+            "Everyone has the | — | Tout individu a",
+        ]
+    );
+    for (d, doc) in a.documents.iter().enumerate() {
+        let placed: usize = a.pairs.iter().map(|r| r.blocks[d].len()).sum();
+        assert_eq!(placed, doc.blocks, "{}", doc.label);
+    }
 }

@@ -12,7 +12,8 @@ use crate::model::{Block, Document};
 /// Gale and Church's variance of length per character, scaled for paragraphs: the least the
 /// model allows, however closely the anchored pairs agree.
 const LENGTH_VARIANCE: f64 = 6.8;
-/// Stretches between anchors needed before their median ratio is taken.
+/// Stretches between anchors needed before the median of their ratios is taken, when none
+/// has as many paragraphs on each side.
 const MEDIAN_MIN_STRETCHES: usize = 3;
 /// Anchored one-to-one paragraphs needed before their spread replaces the default variance.
 const CALIBRATION_MIN_PAIRS: usize = 5;
@@ -122,21 +123,33 @@ fn shared_ratio(a: &Document, b: &Document, anchors: &[(usize, usize)]) -> f64 {
         |blocks: &[Block]| blocks.iter().map(|x| x.text.chars().count()).sum::<usize>() as f64;
     let ratio = |la: f64, lb: f64| (la > 0.0 && lb > 0.0).then(|| lb / la);
     let whole = ratio(chars(&a.blocks), chars(&b.blocks)).unwrap_or(1.0);
-    // Each stretch between two anchors with prose on both sides gives a ratio; their median
-    // holds against the paragraph one version leaves out or adds, which would tilt a sum.
-    let mut stretches: Vec<f64> = anchors
-        .windows(2)
-        .filter_map(|w| {
-            let (xs, ys) = (&a.blocks[w[0].0 + 1..w[1].0], &b.blocks[w[0].1 + 1..w[1].1]);
-            let prose = |blocks: &[Block]| blocks.iter().any(|x| !x.is_heading());
-            (prose(xs) && prose(ys))
-                .then(|| ratio(chars(xs), chars(ys)))
-                .flatten()
-        })
-        .collect();
-    if stretches.len() >= MEDIAN_MIN_STRETCHES {
-        stretches.sort_by(f64::total_cmp);
-        return stretches[stretches.len() / 2];
+    // Each stretch between two anchors with prose on both sides gives a ratio. Those with as
+    // many paragraphs on each side are most likely faithful, and their median holds against
+    // the odd one that is not; failing those, the median of all, if there are a few.
+    let mut even: Vec<f64> = Vec::new();
+    let mut all: Vec<f64> = Vec::new();
+    for w in anchors.windows(2) {
+        let (xs, ys) = (&a.blocks[w[0].0 + 1..w[1].0], &b.blocks[w[0].1 + 1..w[1].1]);
+        let prose = |blocks: &[Block]| blocks.iter().filter(|x| !x.is_heading()).count();
+        if prose(xs) == 0 || prose(ys) == 0 {
+            continue;
+        }
+        if let Some(r) = ratio(chars(xs), chars(ys)) {
+            all.push(r);
+            if prose(xs) == prose(ys) {
+                even.push(r);
+            }
+        }
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    if !even.is_empty() {
+        return median(even);
+    }
+    if all.len() >= MEDIAN_MIN_STRETCHES {
+        return median(all);
     }
     let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
         return whole;
