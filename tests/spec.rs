@@ -214,6 +214,42 @@ fn lone_label_line_is_a_heading_above_its_text() {
 }
 
 #[test]
+fn label_and_title_line_ended_short_is_a_heading_above_its_text() {
+    // The next line's first word would have fitted: the line was ended on purpose.
+    let d = doc("Art. 4 Landessprachen\n\
+                 Die Landessprachen sind Deutsch, Französisch, Italienisch und Rätoromanisch.\n");
+    assert_eq!(
+        shown(&d),
+        [
+            "H1 Art. 4 #4 | Landessprachen",
+            "P | Die Landessprachen sind Deutsch, Französisch, Italienisch und Rätoromanisch.",
+        ]
+    );
+    // A paragraph that starts with a label and fills its first line is one paragraph.
+    let wrapped = doc("Art. 4 The national languages are German, French,\nItalian and Romansh.\n");
+    assert_eq!(
+        shown(&wrapped),
+        ["P Art. 4 #4 | The national languages are German, French, Italian and Romansh."]
+    );
+}
+
+#[test]
+fn unnumbered_line_that_is_all_an_article_holds_is_its_body() {
+    // Thai ends no sentence with punctuation: a short body reads like a title, but as a
+    // heading it would leave the article empty and head nothing itself.
+    let d = doc(
+        "ข้อ 3\n\nคนทุกคนมีสิทธิในการดำรงชีวิต เสรีภาพ และความมั่นคงแห่งร่างกาย\n\n\
+                 ข้อ 4\n\nบุคคลใด ๆ จะถูกยึดเป็นทาส หรือต้องภาระจำยอมไม่ได้\n\n\
+                 ข้อ 5\n\nบุคคลใด ๆ จะถูกทรมานไม่ได้\n",
+    );
+    let kinds: Vec<&str> = shown(&d)
+        .iter()
+        .map(|b| if b.starts_with('H') { "H" } else { "P" })
+        .collect();
+    assert_eq!(kinds, ["H", "P", "H", "P", "H", "P"]);
+}
+
+#[test]
 fn keyword_cross_reference_at_a_wrapped_line_start_does_not_split() {
     assert_eq!(
         blocks("(3) Die Landesbehörden werden tätig.\nArtikel 85 Abs. 3 gilt entsprechend.\n"),

@@ -265,6 +265,11 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
         && block
             .iter()
             .any(|p| text::wider_than(p.text.trim(), UNWRAPPED_LINE_WIDTH));
+    let widest = block
+        .iter()
+        .map(|p| p.text.trim().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut current: Vec<Piece<'a>> = Vec::new();
     let flush = |current: &mut Vec<Piece<'a>>, units: &mut Vec<Unit<'a>>| {
         if !current.is_empty() {
@@ -301,7 +306,10 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
                 current.push(*piece);
                 continue;
             }
-            if one_per_line || starts_new_item(&current, piece.text, markdown) {
+            if one_per_line
+                || starts_new_item(&current, piece.text, markdown)
+                || ends_labelled_title(&current, piece.text, widest)
+            {
                 flush(&mut current, units);
             }
         }
@@ -335,6 +343,33 @@ fn starts_new_item(current: &[Piece<'_>], line: &str, markdown: bool) -> bool {
         return true;
     }
     text::last_significant_char(prev).is_some_and(text::is_terminal_punctuation)
+}
+
+/// A first line that is a label and a title (`Art. 4 Landessprachen`), ended where the next
+/// line's first word would still have fitted within the block's widest line, was ended on
+/// purpose: the text under it (`Die Landessprachen sind …`) is a block of its own. A wrapped
+/// paragraph fills its lines; only its last one stops short.
+fn ends_labelled_title(current: &[Piece<'_>], line: &str, widest: usize) -> bool {
+    let [first] = current else {
+        return false;
+    };
+    let first = first.text.trim();
+    let Some(label) = label::parse(first) else {
+        return false;
+    };
+    let title = first[label.rest..].trim();
+    let next = line.trim();
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    let starts_anew = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    starts_anew
+        && !title.is_empty()
+        && text::last_significant_char(title).is_some_and(|c| {
+            !text::is_terminal_punctuation(c) && !matches!(c, ',' | ';' | ':' | '-')
+        })
+        && first.chars().count() + 1 + next_word.chars().count() <= widest
 }
 
 fn is_lone_label(line: &str, markdown: bool) -> bool {
