@@ -1989,6 +1989,11 @@ fn a_numbers_finding_quotes_the_numbers_as_the_texts_write_them() {
 /// Each row of an alignment as `a | b`: each block by its label, or by its first three words,
 /// `—` for a side without blocks.
 fn aligned_rows(a: &accord::translation::Alignment) -> Vec<String> {
+    a.pairs.iter().map(aligned_rows_of).collect()
+}
+
+/// One row as [`aligned_rows`] shows it.
+fn aligned_rows_of(r: &accord::translation::Row) -> String {
     let name = |b: &Block| {
         if b.label.is_empty() {
             b.text
@@ -2000,22 +2005,17 @@ fn aligned_rows(a: &accord::translation::Alignment) -> Vec<String> {
             b.label.trim().to_string()
         }
     };
-    a.pairs
+    r.blocks
         .iter()
-        .map(|r| {
-            r.blocks
-                .iter()
-                .map(|side| {
-                    if side.is_empty() {
-                        "—".to_string()
-                    } else {
-                        side.iter().map(name).collect::<Vec<_>>().join(" + ")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" | ")
+        .map(|side| {
+            if side.is_empty() {
+                "—".to_string()
+            } else {
+                side.iter().map(name).collect::<Vec<_>>().join(" + ")
+            }
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// A sentence of `words` made-up words, chosen by `seed` from the twelve of `group` (of
@@ -2346,4 +2346,36 @@ fn three_versions_keep_every_block_once_with_excerpts_and_omissions() {
         let placed: usize = a.pairs.iter().map(|r| r.blocks[d].len()).sum();
         assert_eq!(placed, doc.blocks, "{}", doc.label);
     }
+}
+
+#[test]
+fn articles_pair_by_number_when_one_version_spells_out_the_titles_above_them() {
+    // Rule 2: `1. Titel` is a numbered level above the articles in German; `Titolo primo`
+    // is not one in Italian. The articles pair by number all the same.
+    let de = "1. Titel: Allgemeine Bestimmungen\n\n\
+              Art. 1 Eidgenossenschaft\n\nDas Schweizervolk und die Kantone bilden die Eidgenossenschaft.\n\n\
+              Art. 2 Zweck\n\nDie Eidgenossenschaft schützt die Freiheit und die Rechte des Volkes.\n\n\
+              2. Titel: Grundrechte\n\n\
+              Art. 3 Menschenwürde\n\nDie Würde des Menschen ist zu achten und zu schützen.\n";
+    let it = "Titolo primo: Disposizioni generali\n\n\
+              Art. 1 Confederazione\n\nIl Popolo svizzero e i Cantoni costituiscono la Confederazione.\n\n\
+              Art. 2 Scopo\n\nLa Confederazione tutela la libertà e i diritti del Popolo.\n\n\
+              Titolo secondo: Diritti fondamentali\n\n\
+              Art. 3 Dignità umana\n\nLa dignità della persona va rispettata e protetta.\n";
+    let a = aligned(&[("de", de), ("it", it)]);
+    let by_number: Vec<String> = a
+        .pairs
+        .iter()
+        .filter(|r| r.matched_by == Some(accord::translation::Evidence::Number))
+        .map(aligned_rows_of)
+        .collect();
+    assert_eq!(
+        by_number,
+        ["Art. 1 | Art. 1", "Art. 2 | Art. 2", "Art. 3 | Art. 3"]
+    );
+    assert!(
+        a.pairs
+            .iter()
+            .all(|r| r.blocks.iter().all(|b| !b.is_empty()))
+    );
 }

@@ -1,6 +1,7 @@
 //! The alignment of one version with the pivot: number labels anchor it, and each stretch
 //! between anchors is aligned by a dynamic programme over lengths and anchor tokens.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -180,11 +181,29 @@ fn number_anchors(a: &Document, b: &Document) -> Vec<(usize, usize, Evidence)> {
     anchors
 }
 
-/// Keys that identify a block across versions: a numbered heading by its level and number, a
+/// Keys that identify a block across versions: a numbered heading of the level most numbered
+/// headings have (the articles) by its number, a
 /// numbered paragraph by its number within the nearest numbered heading, and an unnumbered
 /// block of some length by its text, which two versions in one language share where they
 /// agree (and versions in two languages do not).
 fn number_keys(d: &Document) -> Vec<Option<String>> {
+    // Levels come from the order numbering styles first appear, and a version that spells
+    // out its outer numbers (`Titolo primo` against `1. Titel`) has one numbered style fewer,
+    // so its levels shift. The level with the most numbered headings (the articles) anchors,
+    // known as such in either version; the few headings above it (titles, chapters, whose
+    // numbers the articles' repeat) are paired within the stretches, by heading structure.
+    let mut per_level: BTreeMap<u8, usize> = BTreeMap::new();
+    for b in d
+        .blocks
+        .iter()
+        .filter(|b| b.is_heading() && b.number.is_some())
+    {
+        *per_level.entry(b.level.unwrap_or(1)).or_default() += 1;
+    }
+    let main_level = per_level
+        .iter()
+        .max_by_key(|(level, count)| (**count, std::cmp::Reverse(**level)))
+        .map(|(level, _)| *level);
     let mut context = String::new();
     d.blocks
         .iter()
@@ -194,12 +213,12 @@ fn number_keys(d: &Document) -> Vec<Option<String>> {
                 return (words >= SAME_TEXT_MIN_WORDS)
                     .then(|| format!("T:{}", crate::text::fold(&b.text).to_lowercase()));
             };
-            Some(if b.is_heading() {
+            if b.is_heading() {
                 context = n.clone();
-                format!("H{}:{n}", b.level.unwrap_or(1))
+                (Some(b.level.unwrap_or(1)) == main_level).then(|| format!("A:{n}"))
             } else {
-                format!("P:{context}:{n}")
-            })
+                Some(format!("P:{context}:{n}"))
+            }
         })
         .collect()
 }
