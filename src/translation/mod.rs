@@ -97,7 +97,7 @@ pub enum Check {
     Untranslated,
     /// An empty paragraph.
     Empty,
-    /// A numbered heading against a paragraph, or a heading of another level.
+    /// A numbered heading against a paragraph.
     Heading,
 }
 
