@@ -1939,6 +1939,22 @@ fn spelled_out_numbers_and_names_with_digits_are_not_compared_but_dates_are() {
         ),
         1
     );
+    // A footnote mark written against a word is numbered by each edition its own way.
+    assert_eq!(
+        numbers_findings(
+            "The Swiss People and the Cantons adopt the following Constitution1:\n",
+            "Le peuple et les cantons suisses arrêtent la Constitution2 que voici:\n",
+        ),
+        0
+    );
+    // A number a script without case writes against its words is still one.
+    assert_eq!(
+        numbers_findings(
+            "Resolution 217 of the General Assembly of the nations.\n",
+            "联合国大会第218号决议。\n",
+        ),
+        1
+    );
 }
 
 #[test]

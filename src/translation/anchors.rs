@@ -123,8 +123,13 @@ fn scan_numbers(text: &str, mut add: impl FnMut(u64, &[char])) {
     while i < chars.len() {
         let c = ascii_form(chars[i]);
         // Digits joined to a word by a hyphen (`COVID-19`, `G-20`) are part of a name, which
-        // a translation may render without them.
-        let in_name = i >= 2 && chars[i - 1] == '-' && chars[i - 2].is_alphabetic();
+        // a translation may render without them; digits written straight after a letter of a
+        // cased script (`Verfassung1`, `Art. 5a2`, `CO2`) are a footnote mark or part of a
+        // name, numbered by each edition its own way. Scripts without case (`第217号`) write
+        // their numbers against their words.
+        let cased = |c: char| c.is_lowercase() || c.is_uppercase();
+        let in_name = (i >= 2 && chars[i - 1] == '-' && chars[i - 2].is_alphabetic())
+            || (i >= 1 && cased(chars[i - 1]));
         if c.is_ascii_digit() && in_name {
             while i < chars.len() && ascii_form(chars[i]).is_ascii_digit() {
                 i += 1;
