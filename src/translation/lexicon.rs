@@ -32,7 +32,7 @@ pub(super) const MIN_TRAINING_PAIRS: usize = 10;
 /// How often two words must meet, and how exclusively (Dice's coefficient), to be taken as
 /// translations.
 const MIN_MEETINGS: u32 = 2;
-const MIN_DICE: f64 = 0.5;
+const MIN_DICE: f64 = 0.7;
 /// Translations kept per word: a word of one language may be rendered by several of the
 /// other (inflected forms, synonyms).
 const PARTNERS: usize = 2;
