@@ -45,8 +45,28 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     let spans = spans(a, b, &anchors);
     let mut first: Vec<(Vec<Link>, bool)> =
         spans.iter().map(|span| span.align(a, b, &model)).collect();
+    // The lexicon learns from the pairs no search decided (alone between anchors, or
+    // anchored numbered paragraphs) where there are enough: a pair the search got wrong would
+    // otherwise teach the words that confirm it. Without anchors, from every sure pair.
+    let anchored: Vec<Link> = spans
+        .iter()
+        .filter_map(|span| span.anchor)
+        .map(|(i, j, by)| Link {
+            a: vec![i],
+            b: vec![j],
+            by: Some(by),
+            confidence: 0.99,
+            undecided: false,
+        })
+        .collect();
+    let settled = first
+        .iter()
+        .filter(|(_, searched)| !*searched)
+        .flat_map(|(links, _)| links)
+        .chain(&anchored);
     if first.iter().any(|(_, searched)| *searched)
-        && let Some(words) = learn_words(a, b, first.iter().flat_map(|(links, _)| links))
+        && let Some(words) = learn_words(a, b, settled)
+            .or_else(|| learn_words(a, b, first.iter().flat_map(|(links, _)| links)))
     {
         model.words = Some(words);
         for (span, (links, searched)) in spans.iter().zip(&mut first) {
