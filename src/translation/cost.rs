@@ -38,40 +38,92 @@ pub(super) struct Model {
 /// words.
 #[derive(Debug)]
 pub(super) struct Words {
-    pub lexicon: Lexicon,
+    /// One lexicon, or two learnt on the two halves of the documents, each reading the
+    /// other half: a pair a first alignment got wrong cannot then confirm itself.
+    pub lexicons: Lexicons,
     pub tokenizer_a: Tokenizer,
     pub tokenizer_b: Tokenizer,
+}
+
+/// The lexicon a block is read with.
+#[derive(Debug)]
+pub(super) enum Lexicons {
+    One(Lexicon),
+    /// Learnt on the pairs before and after the lines where the second half starts in A
+    /// and in B; a block before them is read with the second, and the others with the first.
+    Halves {
+        first: Lexicon,
+        second: Lexicon,
+        split: (usize, usize),
+    },
+}
+
+impl Words {
+    /// The lexicon that reads a block of A (`forward`) or of B at `line`.
+    fn lexicon(&self, forward: bool, line: usize) -> &Lexicon {
+        match &self.lexicons {
+            Lexicons::One(lexicon) => lexicon,
+            Lexicons::Halves {
+                first,
+                second,
+                split,
+            } => {
+                let at = if forward { split.0 } else { split.1 };
+                if line < at { second } else { first }
+            }
+        }
+    }
+
+    /// What two unrelated blocks agree on by chance.
+    fn chance(&self) -> f64 {
+        match &self.lexicons {
+            Lexicons::One(lexicon) => lexicon.chance,
+            Lexicons::Halves { first, second, .. } => (first.chance + second.chance) / 2.0,
+        }
+    }
 }
 
 impl Model {
     /// The features of a run of blocks of the pivot.
     pub(super) fn features_a(&self, blocks: &[Block]) -> Features {
+        let line = blocks.first().map_or(0, |b| b.line);
         features(
             blocks,
             self.words
                 .as_ref()
-                .map(|w| (&w.tokenizer_a, &w.lexicon, true)),
+                .map(|w| (&w.tokenizer_a, w.lexicon(true, line), true)),
         )
     }
 
     /// The features of a run of blocks of the other version.
     pub(super) fn features_b(&self, blocks: &[Block]) -> Features {
+        let line = blocks.first().map_or(0, |b| b.line);
         features(
             blocks,
             self.words
                 .as_ref()
-                .map(|w| (&w.tokenizer_b, &w.lexicon, false)),
+                .map(|w| (&w.tokenizer_b, w.lexicon(false, line), false)),
         )
     }
 
     /// The features of two neighbours of the pivot, from each one's.
     pub(super) fn join_a(&self, x: &Features, y: &Features) -> Features {
-        join(x, y, self.words.as_ref().map(|w| (&w.lexicon, true)))
+        join(
+            x,
+            y,
+            self.words.as_ref().map(|w| (w.lexicon(true, x.line), true)),
+        )
     }
 
     /// The features of two neighbours of the other version, from each one's.
     pub(super) fn join_b(&self, x: &Features, y: &Features) -> Features {
-        join(x, y, self.words.as_ref().map(|w| (&w.lexicon, false)))
+        join(
+            x,
+            y,
+            self.words
+                .as_ref()
+                .map(|w| (w.lexicon(false, x.line), false)),
+        )
     }
 }
 
@@ -178,6 +230,8 @@ pub(super) struct Features {
     latin: Vec<String>,
     /// The words as the lexicon reads them; empty in a first alignment.
     words: Reading,
+    /// The line of the first block: which lexicon reads the run.
+    line: usize,
 }
 
 /// The features of a run of blocks; `words` cuts them into words and reads them with a
@@ -197,6 +251,7 @@ fn features(blocks: &[Block], words: Option<(&Tokenizer, &Lexicon, bool)>) -> Fe
         words: words
             .map(|(tokenizer, lexicon, forward)| lexicon.read(tokenizer.tokens(&text), forward))
             .unwrap_or_default(),
+        line: blocks.first().map_or(0, |b| b.line),
     }
 }
 
@@ -220,6 +275,7 @@ fn join(x: &Features, y: &Features, lexicon: Option<(&Lexicon, bool)>) -> Featur
         numbers,
         latin: [x.latin.as_slice(), y.latin.as_slice()].concat(),
         words,
+        line: x.line,
     }
 }
 
@@ -266,7 +322,7 @@ pub(super) fn pair_cost(fa: &Features, fb: &Features, model: &Model) -> (f64, Ev
     if let Some(words) = &model.words
         && let Some(agreement) = lexicon::agreement(&fa.words, &fb.words)
     {
-        let said = agreement - words.lexicon.chance;
+        let said = agreement - words.chance();
         cost -= LEXICON_WEIGHT * said;
         if said > 0.0 && by == Evidence::Length {
             by = Evidence::Words;

@@ -7,7 +7,7 @@ use std::ops::Range;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::Evidence;
-use super::cost::{LengthModel, Model, Words, pair_cost};
+use super::cost::{LengthModel, Lexicons, Model, Words, pair_cost};
 use super::lexicon::{Lexicon, MAX_TRAINING_PAIRS, Tokenizer};
 use super::refine;
 use super::stretch::{Ends, Stretch, confidence, lone};
@@ -47,7 +47,8 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
         spans.iter().map(|span| span.align(a, b, &model)).collect();
     // The lexicon learns from the pairs no search decided (alone between anchors, or
     // anchored numbered paragraphs) where there are enough: a pair the search got wrong would
-    // otherwise teach the words that confirm it. Without anchors, from every sure pair.
+    // otherwise teach the words that confirm it. Without anchors, from every sure pair, each
+    // half of them for the other half of the text.
     let anchored: Vec<Link> = spans
         .iter()
         .filter_map(|span| span.anchor)
@@ -65,8 +66,8 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
         .flat_map(|(links, _)| links)
         .chain(&anchored);
     if first.iter().any(|(_, searched)| *searched)
-        && let Some(words) = learn_words(a, b, settled)
-            .or_else(|| learn_words(a, b, first.iter().flat_map(|(links, _)| links)))
+        && let Some(words) = learn_words(a, b, settled, false)
+            .or_else(|| learn_words(a, b, first.iter().flat_map(|(links, _)| links), true))
     {
         model.words = Some(words);
         for (span, (links, searched)) in spans.iter().zip(&mut first) {
@@ -138,11 +139,15 @@ fn spans(a: &Document, b: &Document, anchors: &[(usize, usize, Evidence)]) -> Ve
 }
 
 /// The lexicon of a pair of versions, learnt from the sure one-to-one paragraph pairs of a
-/// first alignment (a sample of them, spread over the documents, in a long text).
+/// first alignment (a sample of them, spread over the documents, in a long text). With
+/// `halves`, two lexicons, each learnt on one half of the pairs and reading the other half:
+/// a first alignment that no anchor settled may have a pair wrong, and a lexicon learnt on
+/// that pair would confirm it.
 fn learn_words<'l>(
     a: &Document,
     b: &Document,
     links: impl Iterator<Item = &'l Link>,
+    halves: bool,
 ) -> Option<Words> {
     let sure: Vec<(usize, usize)> = links
         .filter(|l| l.confidence >= SURE_CONFIDENCE)
@@ -154,19 +159,31 @@ fn learn_words<'l>(
         })
         .collect();
     let (tokenizer_a, tokenizer_b) = (Tokenizer::for_document(a), Tokenizer::for_document(b));
-    let step = sure.len().div_ceil(MAX_TRAINING_PAIRS).max(1);
-    let training: Vec<(Vec<u64>, Vec<u64>)> = sure
-        .iter()
-        .step_by(step)
-        .map(|&(i, j)| {
-            (
-                tokenizer_a.tokens(&a.blocks[i].text),
-                tokenizer_b.tokens(&b.blocks[j].text),
-            )
-        })
-        .collect();
+    let learn = |pairs: &[(usize, usize)]| {
+        let step = pairs.len().div_ceil(MAX_TRAINING_PAIRS).max(1);
+        let training: Vec<(Vec<u64>, Vec<u64>)> = pairs
+            .iter()
+            .step_by(step)
+            .map(|&(i, j)| {
+                (
+                    tokenizer_a.tokens(&a.blocks[i].text),
+                    tokenizer_b.tokens(&b.blocks[j].text),
+                )
+            })
+            .collect();
+        Lexicon::learn(&training)
+    };
+    let (first_half, second_half) = sure.split_at(sure.len() / 2);
+    let lexicons = match (halves, second_half.first()) {
+        (true, Some(&(i, j))) => Lexicons::Halves {
+            first: learn(first_half)?,
+            second: learn(second_half)?,
+            split: (a.blocks[i].line, b.blocks[j].line),
+        },
+        _ => Lexicons::One(learn(&sure)?),
+    };
     Some(Words {
-        lexicon: Lexicon::learn(&training)?,
+        lexicons,
         tokenizer_a,
         tokenizer_b,
     })
