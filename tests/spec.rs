@@ -2395,3 +2395,34 @@ fn articles_pair_by_number_when_one_version_spells_out_the_titles_above_them() {
             .all(|r| r.blocks.iter().all(|b| !b.is_empty()))
     );
 }
+
+#[test]
+fn short_openings_of_a_sentence_go_with_the_block_that_finishes_it() {
+    // Rule 3: "Now, therefore," and "The General Assembly" open the sentence that
+    // "Proclaims …" finishes; a version that writes it as one block renders all three.
+    let en = "Article 1\n\nAll human beings are born free and equal in dignity and rights.\n\n\
+              Article 2\n\n\
+              Whereas the peoples have reaffirmed their faith in fundamental human rights,\n\n\
+              Whereas Member States have pledged themselves to achieve universal respect for human rights,\n\n\
+              Now, therefore,\n\nThe General Assembly\n\n\
+              Proclaims this Universal Declaration of Human Rights as a common standard of achievement for all peoples and all nations, to the end that every individual and every organ of society, keeping this Declaration constantly in mind, shall strive by teaching and education to promote respect for these rights and freedoms and by progressive measures, national and international, to secure their universal and effective recognition and observance.\n\n\
+              Article 3\n\nEveryone has the right to life, liberty and security of person.\n";
+    let zh = "第一条\n\n人人生而自由，在尊严和权利上一律平等。\n\n\
+              第二条\n\n\
+              鉴于各联合国国家的人民已重申他们对基本人权的信念，\n\n\
+              鉴于各会员国业已誓愿促进对人权的普遍尊重，\n\n\
+              因此现在，大会，发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准，以期每一个人和社会机构经常铭念本宣言，努力通过教诲和教育促进对权利和自由的尊重。\n\n\
+              第三条\n\n人人有权享有生命、自由和人身安全。\n";
+    let a = aligned(&[("en", en), ("zh", zh)]);
+    let rows = aligned_rows(&a);
+    assert!(
+        rows.contains(&"Now, therefore, + The General Assembly + Proclaims this Universal | 因此现在，大会，发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准，以期每一个人和社会机构经常铭念本宣言，努力通过教诲和教育促进对权利和自由的尊重。".to_string()),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        messages(&a),
+        [
+            "[1] udhr.en.txt (en) “Now, therefore,…” (line 11) + “The General Assembly…” (line 13) + “Proclaims this Universal Declaration of Human…” (line 15) correspond to one block in [2] udhr.zh.txt (zh): “因此现在，大会，发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准，以期每一个人和社会机构经常铭念本宣言，努力通过教诲和教育促进对权利和自由的尊重。…” (line 11)"
+        ]
+    );
+}

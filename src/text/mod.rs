@@ -19,5 +19,5 @@ pub mod width;
 
 pub use collapse::{Collapser, collapse, is_collapsed, is_invisible, is_unicode_space};
 pub use fold::{fold, fold_char};
-pub use punctuation::{is_terminal_punctuation, last_significant_char};
+pub use punctuation::{is_sentence_end, is_terminal_punctuation, last_significant_char};
 pub use width::{truncate_words, wider_than, width};

@@ -10,12 +10,28 @@ pub fn is_terminal_punctuation(c: char) -> bool {
     c == '…' || in_ranges(&TERMINAL, c)
 }
 
+/// The end of a sentence in any script (Unicode's Sentence_Terminal: `.` `!` `?` `。` `।`
+/// `۔` `።` …): not a comma or colon, after which the sentence goes on.
+pub fn is_sentence_end(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
+    }
+    c == '…' || in_ranges(&SENTENCE_TERMINAL, c)
+}
+
 /// Unicode's Terminal_Punctuation, as ranges: read once from regex-syntax's tables of the
 /// Unicode character database, which are kept up to date with it.
-static TERMINAL: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+static TERMINAL: std::sync::LazyLock<Vec<(char, char)>> =
+    std::sync::LazyLock::new(|| property_ranges(r"\p{Terminal_Punctuation}"));
+
+/// Unicode's Sentence_Terminal, as ranges, from the same tables.
+static SENTENCE_TERMINAL: std::sync::LazyLock<Vec<(char, char)>> =
+    std::sync::LazyLock::new(|| property_ranges(r"\p{Sentence_Terminal}"));
+
+fn property_ranges(class: &str) -> Vec<(char, char)> {
     use regex_syntax::hir::{Class, HirKind};
     let hir = regex_syntax::Parser::new()
-        .parse(r"\p{Terminal_Punctuation}")
+        .parse(class)
         .expect("a Unicode property regex-syntax knows");
     match hir.kind() {
         HirKind::Class(Class::Unicode(class)) => class
@@ -25,7 +41,7 @@ static TERMINAL: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::n
             .collect(),
         _ => Vec::new(),
     }
-});
+}
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     ranges

@@ -90,6 +90,7 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
         }
     }
     refine::absorb_continuations(&mut links, a, b, &model);
+    refine::absorb_sentence_openings(&mut links, a, b);
     refine::undecided_omissions(&mut links, a, b, &model);
     refine::confidences(&mut links, a, b, &model);
     links

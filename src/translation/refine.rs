@@ -8,7 +8,8 @@ use super::Evidence;
 use super::cost::{Features, Model, pair_cost};
 use super::pairwise::Link;
 use super::stretch::{SKIP_COST, TWO_TO_ONE_COST};
-use crate::model::Document;
+use crate::model::{Block, Document};
+use crate::text;
 
 /// Cost difference under which two candidates for one block are taken as equally likely: about
 /// odds of 3 to 1, which length and a lexicon learnt from one document cannot beat.
@@ -17,6 +18,9 @@ const UNDECIDED_MARGIN: f64 = 1.0;
 /// read at half its size, so that a pair whose neighbours would cost 2 more is not yet
 /// taken as sure (confidence 0.73, where the raw margin would say 0.88).
 const MARGIN_SCALE: f64 = 2.0;
+/// The share of a sentence's length its unmatched opening fragments may have to be taken
+/// into the pair of the block that goes on with it.
+const FRAGMENT_MAX_SHARE: f64 = 0.1;
 /// The confidence of such a pair: a reviewer should look at it.
 const UNDECIDED_CONFIDENCE: f64 = 0.3;
 
@@ -75,6 +79,106 @@ fn continuation(
     let alone = cost(i..=i, j..=j);
     let together = cost(ra.clone(), rb.clone());
     (together < alone && together + TWO_TO_ONE_COST < alone + SKIP_COST).then_some((ra, rb))
+}
+
+/// Short unmatched paragraphs that open a sentence the next block goes on with (`Now,
+/// therefore,` / `The General Assembly` / `Proclaims this Declaration …`), where that block
+/// is paired and the fragments are a small part of it (`FRAGMENT_MAX_SHARE`), belong to its
+/// pair: a translation that writes the sentence as one block (`因此现在，大会，发布…`) renders
+/// them too. A longer unmatched block, or one that ends its sentence, stays unmatched.
+pub(super) fn absorb_sentence_openings(links: &mut Vec<Link>, a: &Document, b: &Document) {
+    let mut k = 0;
+    while k < links.len() {
+        let Some(side) = lone_side(&links[k]) else {
+            k += 1;
+            continue;
+        };
+        let (doc, other) = if side == 0 { (a, b) } else { (b, a) };
+        let block = |l: &Link| if side == 0 { l.a[0] } else { l.b[0] };
+        // The run of unmatched fragments on this side, starting at `k`.
+        let mut end = k;
+        while end < links.len()
+            && lone_side(&links[end]) == Some(side)
+            && opens_a_sentence(&doc.blocks[block(&links[end])])
+        {
+            end += 1;
+        }
+        let run_ok = end > k && end < links.len() && {
+            let next = &links[end];
+            let (mine, theirs) = if side == 0 {
+                (&next.a, &next.b)
+            } else {
+                (&next.b, &next.a)
+            };
+            let first_after = block(&links[end - 1]) + 1;
+            let fragments: usize = (k..end)
+                .map(|m| doc.blocks[block(&links[m])].text.chars().count())
+                .sum();
+            next.by.is_some()
+                && !next.undecided
+                && mine.first() == Some(&first_after)
+                && !theirs.is_empty()
+                && theirs.iter().all(|&t| !other.blocks[t].is_heading())
+                && (fragments as f64) < FRAGMENT_MAX_SHARE * (fragments + chars(doc, mine)) as f64
+        };
+        if run_ok {
+            let taken: Vec<usize> = (k..end).map(|m| block(&links[m])).collect();
+            let next = &mut links[end];
+            let mine = if side == 0 { &mut next.a } else { &mut next.b };
+            mine.splice(0..0, taken);
+            links.drain(k..end);
+        } else {
+            k = end.max(k + 1);
+        }
+    }
+}
+
+/// For each block, whether it is a short opening of a sentence that a later block of
+/// `blocks` finishes (`Now, therefore,` before `The General Assembly` before `Proclaims …`):
+/// the alignment leaves such a block unmatched cheaply, for the pair of the block that
+/// finishes the sentence to take it.
+pub(super) fn short_openings(blocks: &[Block]) -> Vec<bool> {
+    let length = |x: &Block| x.text.chars().count();
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut end = i;
+        while end < blocks.len() && opens_a_sentence(&blocks[end]) {
+            end += 1;
+        }
+        if end > i && end < blocks.len() && !blocks[end].is_heading() {
+            // From each block of the run to the end of the sentence: a preamble's recitals
+            // all end in commas too, but each is long beside what finishes the sentence.
+            let finish = length(&blocks[end]);
+            let mut openings = 0;
+            for k in (i..end).rev() {
+                openings += length(&blocks[k]);
+                out[k] = (openings as f64) < FRAGMENT_MAX_SHARE * (openings + finish) as f64;
+            }
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The side (0 for A, 1 for B) of a link that holds one block of one side and none of the
+/// other.
+fn lone_side(l: &Link) -> Option<usize> {
+    match (l.a.len(), l.b.len()) {
+        (1, 0) => Some(0),
+        (0, 1) => Some(1),
+        _ => None,
+    }
+}
+
+/// A paragraph that does not end its sentence: no full stop or other sentence end.
+fn opens_a_sentence(block: &Block) -> bool {
+    !block.is_heading()
+        && text::last_significant_char(&block.text).is_some_and(|c| !text::is_sentence_end(c))
+}
+
+fn chars(d: &Document, ids: &[usize]) -> usize {
+    ids.iter().map(|&i| d.blocks[i].text.chars().count()).sum()
 }
 
 /// Where a block of one version pairs with one of two neighbouring paragraphs of the other,

@@ -45,6 +45,9 @@ pub(super) struct Stretch<'m> {
     single_b: Vec<Features>,
     double_a: Vec<Option<Features>>,
     double_b: Vec<Option<Features>>,
+    /// Blocks that open a sentence a later block finishes, and are short beside it.
+    opening_a: Vec<bool>,
+    opening_b: Vec<bool>,
 }
 
 impl<'m> Stretch<'m> {
@@ -64,6 +67,8 @@ impl<'m> Stretch<'m> {
             single_b,
             double_a,
             double_b,
+            opening_a: super::refine::short_openings(a),
+            opening_b: super::refine::short_openings(b),
         }
     }
 
@@ -257,11 +262,15 @@ impl Table {
                 SKIP_COST
             }
         };
+        // A short opening of a sentence is left for the block that finishes it to take.
+        let opening = |is: bool, cost: f64| if is { cost.min(EDGE_SKIP_COST) } else { cost };
         if i >= 1 {
-            consider(1, 0, edge(j == 0, j == m), Evidence::Length);
+            let skip = opening(s.opening_a[i - 1], edge(j == 0, j == m));
+            consider(1, 0, skip, Evidence::Length);
         }
         if j >= 1 {
-            consider(0, 1, edge(i == 0, i == n), Evidence::Length);
+            let skip = opening(s.opening_b[j - 1], edge(i == 0, i == n));
+            consider(0, 1, skip, Evidence::Length);
         }
         if i >= 2
             && j >= 1
