@@ -2426,3 +2426,23 @@ fn short_openings_of_a_sentence_go_with_the_block_that_finishes_it() {
         ]
     );
 }
+
+#[test]
+fn languages_are_identified_by_the_library_and_a_short_or_mixed_text_is_und() {
+    // Rule 5: whatlang, where it is sure; `und` where it is not; `--lang` overrides (the
+    // CLI's test, tests/align.rs).
+    let detect = |text: &str| accord::translation::lang::detect(&doc(text));
+    assert_eq!(
+        detect(
+            "Artykuł 1\n\nWszyscy ludzie rodzą się wolni i równi pod względem swej godności i swych praw.\n"
+        ),
+        "pl"
+    );
+    assert_eq!(
+        detect(
+            "Стаття 1\n\nВсі люди народжуються вільними і рівними у своїй гідності та правах. Вони наділені розумом і совістю.\n"
+        ),
+        "uk"
+    );
+    assert_eq!(detect("Art. 1\n\nOK.\n"), "und");
+}
