@@ -454,3 +454,15 @@ fn a_huge_paragraph_falls_back_and_says_so() {
             .is_some_and(|f| f.contains("too large"))
     );
 }
+
+#[test]
+fn web_page_without_text() {
+    let page = b"<!DOCTYPE html><html><head><script>var a = 1;</script></head>\
+                 <body><nav><a href='/'>Home</a></nav><footer>2021</footer></body></html>";
+    let (_d, path) = temp_file("empty.html", page);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("a web page with no text to read"), "{err}");
+    // Standard input is read the same way.
+    let err = fails_cleanly(&["outline", "-"], "<stdin>", Some(page));
+    assert!(err.contains("no text"), "{err}");
+}

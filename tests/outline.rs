@@ -409,3 +409,42 @@ fn help_and_completions() {
         .stdout(predicates::str::contains("_accord()"));
     accord().args(["completions", "fish"]).assert().success();
 }
+
+/// The declaration as a web page (fixtures/html, made from the text's own outline, with a
+/// menu, header, footer, aside, form and scripts around a `<main>`) outlines to the blocks of
+/// the text: the same kinds, labels, numbers and words, in the same order.
+#[test]
+fn declaration_as_a_web_page_outlines_like_the_text() {
+    let (page, _) = outline("fixtures/html/declaration.html");
+    let (text, _) = outline("versions/dushanbe-2021.en.txt");
+    let shown = |o: &Outline| -> Vec<(BlockType, String, Option<String>, String)> {
+        o.blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.label.clone(),
+                    b.number.clone(),
+                    b.text.to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(shown(&page), shown(&text));
+    let words = |o: &Outline| -> String {
+        o.blocks
+            .iter()
+            .map(|b| b.text.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for left_out in [
+        "SCO Secretariat",
+        "Accept cookies",
+        "analytics",
+        "Related:",
+        "Home",
+    ] {
+        assert!(!words(&page).contains(left_out), "{left_out}");
+    }
+}

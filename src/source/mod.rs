@@ -10,6 +10,7 @@
 pub mod decode;
 mod file;
 pub mod git;
+pub mod html;
 pub mod manifest;
 
 use std::path::{Path, PathBuf};
@@ -92,6 +93,8 @@ pub enum SourceError {
     Decode { label: String, reason: DecodeError },
     #[error("{label}: the document is empty")]
     Empty { label: String },
+    #[error("{label}: a web page with no text to read")]
+    NoText { label: String },
     #[error("{label}: not a valid manifest: {message}")]
     Manifest { label: String, message: String },
     #[error(transparent)]
@@ -130,10 +133,17 @@ pub fn from_bytes(
     bytes: Vec<u8>,
     encoding: Option<&str>,
 ) -> Result<Source, SourceError> {
-    let text = decode(bytes, encoding).map_err(|reason| SourceError::Decode {
+    let mut text = decode(bytes, encoding).map_err(|reason| SourceError::Decode {
         label: label.clone(),
         reason,
     })?;
+    // A web page is read as the text it shows (issue: Word documents and web pages).
+    if html::looks_like_html(&text) {
+        text = html::to_text(&text);
+        if text.trim().is_empty() {
+            return Err(SourceError::NoText { label });
+        }
+    }
     if text.trim().is_empty() {
         return Err(SourceError::Empty { label });
     }
