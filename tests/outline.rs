@@ -448,3 +448,50 @@ fn declaration_as_a_web_page_outlines_like_the_text() {
         assert!(!words(&page).contains(left_out), "{left_out}");
     }
 }
+
+/// `--from html` reads a page that does not say it is one (a fragment); `--from text` reads a
+/// page's markup as text.
+#[test]
+fn from_names_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let fragment = dir.path().join("fragment.html");
+    std::fs::write(
+        &fragment,
+        "<p>Article 1</p><ol start=\"3\"><li>Third</li><li>Fourth</li></ol>\n",
+    )
+    .unwrap();
+    let numbers = |args: &[&str]| -> Vec<Option<String>> {
+        let out = accord()
+            .args(["outline", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let o: Outline = serde_json::from_slice(&out.stdout).unwrap();
+        o.blocks.iter().map(|b| b.number.clone()).collect()
+    };
+    let path = fragment.to_str().unwrap();
+    assert_eq!(numbers(&[path]), [None]);
+    assert_eq!(
+        numbers(&["--from", "html", path]),
+        [
+            Some("1".to_string()),
+            Some("3".to_string()),
+            Some("4".to_string())
+        ]
+    );
+    let (page, _) = outline("fixtures/html/declaration.html");
+    let out = accord()
+        .args([
+            "outline",
+            "--format",
+            "json",
+            "--from",
+            "text",
+            "fixtures/html/declaration.html",
+        ])
+        .output()
+        .unwrap();
+    let raw: Outline = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(raw.blocks.iter().any(|b| b.text.contains("<script>")));
+    assert!(!page.blocks.iter().any(|b| b.text.contains("<script>")));
+}

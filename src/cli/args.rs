@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use accord::report::{Format, Paint, View};
-use accord::source::ReadOptions;
+use accord::source::{ReadOptions, Reader};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -83,6 +83,19 @@ pub struct InputOptions {
     /// Repository for REV:PATH inputs (default: the one around the working directory).
     #[arg(long, value_name = "DIR")]
     pub repo: Option<PathBuf>,
+    /// Read every input as this format instead of telling it from the content: `html` for a
+    /// page without a doctype or `<html>`, `text` to read a page's markup as text.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<FromFormat>,
+}
+
+/// The formats `--from` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FromFormat {
+    /// Plain text or Markdown.
+    Text,
+    /// A web page.
+    Html,
 }
 
 impl InputOptions {
@@ -90,6 +103,10 @@ impl InputOptions {
         ReadOptions {
             encoding: self.encoding.clone(),
             repo: self.repo.clone(),
+            from: self.from.map(|f| match f {
+                FromFormat::Text => Reader::Text,
+                FromFormat::Html => Reader::Html,
+            }),
         }
     }
 }

@@ -55,11 +55,22 @@ impl Input {
     }
 }
 
+/// How an input's text is read: as it is, or as the web page it encodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// Plain text or Markdown, as the normalizer tells them apart.
+    Text,
+    /// A web page: the text it shows ([`html`]).
+    Html,
+}
+
 /// How to read inputs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
     /// Encoding name for inputs that are not UTF-8 or UTF-16 with a BOM.
     pub encoding: Option<String>,
+    /// The reader for every input; by default told from each input's content.
+    pub from: Option<Reader>,
     /// Repository for `REV:PATH` inputs; by default the one around the working directory.
     pub repo: Option<PathBuf>,
 }
@@ -114,7 +125,7 @@ pub fn read_as(input: &Input, label: String, options: &ReadOptions) -> Result<So
         Input::Path(path) => file::read_file(path, &label)?,
         Input::Git(spec) => git::Repo::open(options.repo.as_deref())?.read_spec(spec)?,
     };
-    from_bytes(label, bytes, options.encoding.as_deref())
+    from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
 }
 
 /// An empty input as `None`, as a file is before its first version or after its deletion;
@@ -127,18 +138,34 @@ pub fn empty_as_none(read: Result<Source, SourceError>) -> Result<Option<Source>
     }
 }
 
-/// Decode bytes that were read elsewhere (a git blob, a test).
+/// Decode bytes that were read elsewhere (a git blob, a test), with the reader their content
+/// calls for.
 pub fn from_bytes(
     label: String,
     bytes: Vec<u8>,
     encoding: Option<&str>,
 ) -> Result<Source, SourceError> {
+    from_bytes_as(label, bytes, encoding, None)
+}
+
+/// Decode bytes with the reader given (`--from`), or the one their content calls for: a web
+/// page is read as the text it shows.
+pub fn from_bytes_as(
+    label: String,
+    bytes: Vec<u8>,
+    encoding: Option<&str>,
+    from: Option<Reader>,
+) -> Result<Source, SourceError> {
     let mut text = decode(bytes, encoding).map_err(|reason| SourceError::Decode {
         label: label.clone(),
         reason,
     })?;
-    // A web page is read as the text it shows (issue: Word documents and web pages).
-    if html::looks_like_html(&text) {
+    let reader = from.unwrap_or(if html::looks_like_html(&text) {
+        Reader::Html
+    } else {
+        Reader::Text
+    });
+    if reader == Reader::Html {
         text = html::to_text(&text);
         if text.trim().is_empty() {
             return Err(SourceError::NoText { label });
