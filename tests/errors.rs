@@ -466,3 +466,18 @@ fn web_page_without_text() {
     let err = fails_cleanly(&["outline", "-"], "<stdin>", Some(page));
     assert!(err.contains("no text"), "{err}");
 }
+
+#[test]
+fn corrupt_or_foreign_zip_archives() {
+    let (_d, corrupt) = temp_file("draft.docx", b"PK\x03\x04 not really an archive");
+    let err = fails_cleanly(&["outline", &corrupt], &corrupt, None);
+    assert!(err.contains("ZIP"), "{err}");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut zip, b"hello").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let (_e, foreign) = temp_file("archive.zip", &bytes);
+    let err = fails_cleanly(&["outline", &foreign], &foreign, None);
+    assert!(err.contains("not a Word document"), "{err}");
+}

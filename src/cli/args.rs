@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use accord::report::{Format, Paint, View};
+use accord::source::docx::Revisions;
 use accord::source::{ReadOptions, Reader};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -87,6 +88,19 @@ pub struct InputOptions {
     /// page without a doctype or `<html>`, `text` to read a page's markup as text.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<FromFormat>,
+    /// Which text of a Word document with tracked changes to read: as if all were accepted
+    /// (`final`) or all rejected (`original`).
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = RevisionsArg::Final)]
+    pub revisions: RevisionsArg,
+}
+
+/// The values of `--revisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RevisionsArg {
+    /// Every tracked change accepted.
+    Final,
+    /// Every tracked change rejected.
+    Original,
 }
 
 /// The formats `--from` names.
@@ -96,6 +110,8 @@ pub enum FromFormat {
     Text,
     /// A web page.
     Html,
+    /// A Word document (.docx).
+    Docx,
 }
 
 impl InputOptions {
@@ -106,7 +122,12 @@ impl InputOptions {
             from: self.from.map(|f| match f {
                 FromFormat::Text => Reader::Text,
                 FromFormat::Html => Reader::Html,
+                FromFormat::Docx => Reader::Docx,
             }),
+            revisions: match self.revisions {
+                RevisionsArg::Final => Revisions::Final,
+                RevisionsArg::Original => Revisions::Original,
+            },
         }
     }
 }

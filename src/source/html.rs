@@ -245,7 +245,7 @@ fn format_number(n: i64, style: char) -> String {
             }
         }
         'i' | 'I' if (1..4000).contains(&n) => {
-            let roman = roman(n);
+            let roman = crate::text::numerals::to_roman(n as u32).to_lowercase();
             if style == 'I' {
                 roman.to_uppercase()
             } else {
@@ -254,32 +254,6 @@ fn format_number(n: i64, style: char) -> String {
         }
         _ => n.to_string(),
     }
-}
-
-fn roman(mut n: i64) -> String {
-    const DIGITS: [(i64, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

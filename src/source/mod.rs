@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod decode;
+pub mod docx;
 mod file;
 pub mod git;
 pub mod html;
@@ -62,6 +63,8 @@ pub enum Reader {
     Text,
     /// A web page: the text it shows ([`html`]).
     Html,
+    /// A Word document ([`docx`]).
+    Docx,
 }
 
 /// How to read inputs.
@@ -71,6 +74,8 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// The reader for every input; by default told from each input's content.
     pub from: Option<Reader>,
+    /// Which text of a Word document with tracked changes to read.
+    pub revisions: docx::Revisions,
     /// Repository for `REV:PATH` inputs; by default the one around the working directory.
     pub repo: Option<PathBuf>,
 }
@@ -106,6 +111,11 @@ pub enum SourceError {
     Empty { label: String },
     #[error("{label}: a web page with no text to read")]
     NoText { label: String },
+    #[error("{label}: {reason}")]
+    Docx {
+        label: String,
+        reason: docx::DocxError,
+    },
     #[error("{label}: not a valid manifest: {message}")]
     Manifest { label: String, message: String },
     #[error(transparent)]
@@ -125,6 +135,22 @@ pub fn read_as(input: &Input, label: String, options: &ReadOptions) -> Result<So
         Input::Path(path) => file::read_file(path, &label)?,
         Input::Git(spec) => git::Repo::open(options.repo.as_deref())?.read_spec(spec)?,
     };
+    let word = match options.from {
+        Some(Reader::Docx) => true,
+        Some(_) => false,
+        None => docx::looks_like_zip(&bytes),
+    };
+    if word {
+        let text =
+            docx::to_text(&bytes, options.revisions).map_err(|reason| SourceError::Docx {
+                label: label.clone(),
+                reason,
+            })?;
+        if text.trim().is_empty() {
+            return Err(SourceError::Empty { label });
+        }
+        return Ok(Source { label, text });
+    }
     from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
 }
 

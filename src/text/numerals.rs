@@ -245,7 +245,8 @@ fn recompute(values: &[u32]) -> u32 {
     total.max(0) as u32
 }
 
-fn to_roman(mut n: u32) -> String {
+/// A number in Roman numerals, in capitals (`1994` → `MCMXCIV`); empty for 0.
+pub fn to_roman(mut n: u32) -> String {
     const TABLE: &[(u32, &str)] = &[
         (1000, "M"),
         (900, "CM"),
