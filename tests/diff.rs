@@ -470,3 +470,28 @@ fn every_deletion_and_insertion_renders_under_gfm() {
     .unwrap();
     every_mark_renders(old.to_str().unwrap(), new.to_str().unwrap());
 }
+
+/// The shipped draft and final declaration as Word documents (fixtures/docx, made by make.py
+/// from the texts' outlines: heading styles, and every number Word's automatic numbering)
+/// compare as the texts do.
+#[test]
+fn word_documents_compare_as_their_texts() {
+    let summary = |old: &str, new: &str| -> serde_json::Value {
+        let out = accord()
+            .args(["diff", "--format", "json", old, new])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["summary"].clone()
+    };
+    assert_eq!(
+        summary(
+            "fixtures/docx/dushanbe-2021.draft.docx",
+            "fixtures/docx/dushanbe-2021.final.docx"
+        ),
+        summary(
+            "versions/dushanbe-2021.draft.en.txt",
+            "versions/dushanbe-2021.en.txt"
+        )
+    );
+}
