@@ -68,33 +68,22 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
         None => Numbering::default(),
     };
     let mut out = String::new();
+    // The text of paragraphs whose mark is gone in this reading: they join the next one,
+    // whose mark (and with it, its style and numbering) survives.
+    let mut carried = String::new();
     for p in body
         .descendants()
         .filter(|n| is(n, "p") && !n.ancestors().skip(1).any(|a| is(&a, "p")))
     {
         let text = paragraph_text(p, revisions);
-        let properties = child(p, "pPr");
-        let style = properties
-            .and_then(|pr| child(pr, "pStyle"))
-            .and_then(|s| attr(s, "val"));
-        let level = properties
-            .and_then(|pr| child(pr, "outlineLvl"))
-            .and_then(|o| attr(o, "val"))
-            .and_then(|v| v.parse::<u8>().ok())
-            .or_else(|| style.and_then(|s| styles.outline_level(s)));
-        let numbered = properties
-            .and_then(|pr| child(pr, "numPr"))
-            .and_then(|n| {
-                let id = child(n, "numId").and_then(|x| attr(x, "val"))?;
-                let level = child(n, "ilvl")
-                    .and_then(|x| attr(x, "val"))
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0);
-                Some((id.to_string(), level))
-            })
-            .or_else(|| style.and_then(|s| styles.numbering(s)));
+        if mark_gone(p, revisions) {
+            carried.push_str(&text);
+            continue;
+        }
+        let (level, numbered) = paragraph_properties(p, &styles);
         let label = numbered.and_then(|(id, lvl)| numbers.next_label(&id, lvl));
-        let text = text.trim();
+        let joined = std::mem::take(&mut carried) + &text;
+        let text = joined.trim();
         if text.is_empty() && label.is_none() {
             continue;
         }
@@ -109,7 +98,47 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
         out.push_str(text);
         out.push_str("\n\n");
     }
+    if !carried.trim().is_empty() {
+        out.push_str(carried.trim());
+        out.push_str("\n\n");
+    }
     Ok(out)
+}
+
+/// Whether a paragraph's mark is absent in this reading: deleted, for the final text;
+/// inserted, for the original. Its text then runs on into the next paragraph.
+fn mark_gone(p: Node<'_, '_>, revisions: Revisions) -> bool {
+    let mark = child(p, "pPr").and_then(|pr| child(pr, "rPr"));
+    let tracked = |name: &str| mark.and_then(|m| child(m, name)).is_some();
+    match revisions {
+        Revisions::Final => tracked("del"),
+        Revisions::Original => tracked("ins"),
+    }
+}
+
+/// A paragraph's outline level and list (id and level), its own or its style's.
+fn paragraph_properties(p: Node<'_, '_>, styles: &Styles) -> (Option<u8>, Option<(String, u8)>) {
+    let properties = child(p, "pPr");
+    let style = properties
+        .and_then(|pr| child(pr, "pStyle"))
+        .and_then(|s| attr(s, "val"));
+    let level = properties
+        .and_then(|pr| child(pr, "outlineLvl"))
+        .and_then(|o| attr(o, "val"))
+        .and_then(|v| v.parse::<u8>().ok())
+        .or_else(|| style.and_then(|s| styles.outline_level(s)));
+    let numbered = properties
+        .and_then(|pr| child(pr, "numPr"))
+        .and_then(|n| {
+            let id = child(n, "numId").and_then(|x| attr(x, "val"))?;
+            let level = child(n, "ilvl")
+                .and_then(|x| attr(x, "val"))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            Some((id.to_string(), level))
+        })
+        .or_else(|| style.and_then(|s| styles.numbering(s)));
+    (level, numbered)
 }
 
 /// One part of the archive as text, or `None` where the archive lacks it.
@@ -499,6 +528,44 @@ mod tests {
         assert_eq!(
             to_text(&doc, Revisions::Original).unwrap(),
             "The parties three meet.\n\n"
+        );
+    }
+
+    #[test]
+    fn an_inserted_paragraph_is_numbered_only_in_the_final_text() {
+        let inserted = "<w:rPr><w:ins w:id=\"9\" w:author=\"x\"/></w:rPr>";
+        let body = [
+            p(&num(1, 0), &r("Scope.")),
+            p(
+                &format!("{}{inserted}", num(1, 0)),
+                &format!("<w:ins w:id=\"8\" w:author=\"x\">{}</w:ins>", r("New.")),
+            ),
+            p(&num(1, 0), &r("Entry into force.")),
+        ]
+        .concat();
+        let doc = docx(&body, "", LEGAL_LIST);
+        assert_eq!(
+            to_text(&doc, Revisions::Final).unwrap(),
+            "1. Scope.\n\n2. New.\n\n3. Entry into force.\n\n"
+        );
+        assert_eq!(
+            to_text(&doc, Revisions::Original).unwrap(),
+            "1. Scope.\n\n2. Entry into force.\n\n"
+        );
+    }
+
+    #[test]
+    fn a_deleted_paragraph_mark_joins_two_paragraphs_in_the_final_text() {
+        let deleted = "<w:rPr><w:del w:id=\"7\" w:author=\"x\"/></w:rPr>";
+        let body = [p(deleted, &r("The parties agree ")), p("", &r("to meet."))].concat();
+        let doc = docx(&body, "", "");
+        assert_eq!(
+            to_text(&doc, Revisions::Final).unwrap(),
+            "The parties agree to meet.\n\n"
+        );
+        assert_eq!(
+            to_text(&doc, Revisions::Original).unwrap(),
+            "The parties agree\n\nto meet.\n\n"
         );
     }
 
