@@ -495,3 +495,47 @@ fn word_documents_compare_as_their_texts() {
         )
     );
 }
+
+/// One Word document with tracked changes compares as it was against as it is.
+#[test]
+fn one_word_document_with_tracked_changes_is_its_own_redline() {
+    use std::io::Write;
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let body = "<w:p><w:r><w:t>1. The parties shall meet </w:t></w:r>\
+        <w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>every year.</w:delText></w:r></w:del>\
+        <w:ins w:id=\"2\" w:author=\"x\"><w:r><w:t>twice a year.</w:t></w:r></w:ins></w:p>\
+        <w:p><w:r><w:t>2. This agreement enters into force on signature.</w:t></w:r></w:p>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(zip, "<w:document {ns}><w:body>{body}</w:body></w:document>").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agreement.docx");
+    std::fs::write(&path, bytes).unwrap();
+    let path = path.to_str().unwrap();
+    let (c, code) = diff_json(&[path]);
+    assert_eq!(code, 1);
+    assert_eq!(c.summary.changed, 1);
+    assert_eq!(c.summary.unchanged, 1);
+    assert!(
+        c.old.label.ends_with("agreement.docx (original)"),
+        "{}",
+        c.old.label
+    );
+    assert!(
+        c.new.label.ends_with("agreement.docx (final)"),
+        "{}",
+        c.new.label
+    );
+    // A text file alone is no redline.
+    let out = accord()
+        .args(["diff", "versions/dushanbe-2021.en.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give two versions"));
+}

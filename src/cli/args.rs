@@ -160,8 +160,9 @@ pub struct OutlineArgs {
 pub struct DiffArgs {
     /// The versions, oldest first: files, `-` for standard input, or git specs `REV:PATH`.
     /// Two are compared; with three or more, a timeline shows for every paragraph of the last
-    /// version where it appeared and where it changed.
-    #[arg(value_name = "VERSION", num_args = 2.., required = true)]
+    /// version where it appeared and where it changed. One Word document with tracked changes
+    /// is compared as it was (all rejected) against as it is (all accepted).
+    #[arg(value_name = "VERSION", num_args = 1.., required = true)]
     pub versions: Vec<String>,
     /// Report format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]

@@ -14,11 +14,12 @@ use accord::model::Version;
 use accord::normalize::{self, Outline};
 use accord::report::{Format, Report, View};
 use accord::source::{self, Input, ReadOptions, git::Repo, manifest};
+
 use accord::translation::{self, LanguageVersion};
 pub use args::Cli;
 use args::{
     AlignArgs, ColorChoice, Command, DiffArgs, FailOn, HistoryOptions, InputOptions, OutlineArgs,
-    OutputOptions, VersionsArgs,
+    OutputOptions, RevisionsArg, VersionsArgs,
 };
 
 /// What a run found, for the exit status: 0 nothing to report, 1 something, as diff(1).
@@ -93,6 +94,31 @@ fn read_quietly(arg: &str, input: &InputOptions, repair: bool) -> Result<Version
     Ok(normalize::version(source, &normalize::Options { repair }))
 }
 
+/// The two texts of one Word document with tracked changes: as it was, every change rejected,
+/// and as it is, every change accepted.
+fn redline(arg: &str, input: &InputOptions, repair: bool) -> Result<Vec<Version>> {
+    let read = |revisions: RevisionsArg, which: &str| -> Result<Version> {
+        let options = InputOptions {
+            revisions,
+            ..input.clone()
+        }
+        .read_options();
+        let input = Input::parse(arg);
+        let label = format!("{} ({which})", input.label());
+        let source = source::read_as(&input, label, &options)?;
+        if source.reader != source::Reader::Docx {
+            anyhow::bail!(
+                "{arg}: one version is compared with itself only when it is a Word document with tracked changes; give two versions"
+            );
+        }
+        Ok(normalize::version(source, &normalize::Options { repair }))
+    };
+    Ok(vec![
+        read(RevisionsArg::Original, "original")?,
+        read(RevisionsArg::Final, "final")?,
+    ])
+}
+
 /// One warning for each input in which nothing is numbered, in the order of the command
 /// line and once however often the input is given.
 fn warn_unnumbered(versions: &[Version]) {
@@ -140,7 +166,10 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     };
     // Strict comparison sees the damage as written, so it reads without repairs.
     let repair = !args.input.no_repair && !args.strict;
-    let versions = read_all(&args.versions, &args.input, repair)?;
+    let versions = match args.versions.as_slice() {
+        [one] => redline(one, &args.input, repair)?,
+        all => read_all(all, &args.input, repair)?,
+    };
     let view = View {
         all: args.all,
         context: args.context,

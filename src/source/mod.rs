@@ -87,6 +87,8 @@ pub struct Source {
     pub label: String,
     /// The decoded text.
     pub text: String,
+    /// How it was read.
+    pub reader: Reader,
 }
 
 /// Why an input could not be read. Every variant names the input.
@@ -149,7 +151,11 @@ pub fn read_as(input: &Input, label: String, options: &ReadOptions) -> Result<So
         if text.trim().is_empty() {
             return Err(SourceError::Empty { label });
         }
-        return Ok(Source { label, text });
+        return Ok(Source {
+            label,
+            text,
+            reader: Reader::Docx,
+        });
     }
     from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
 }
@@ -200,5 +206,9 @@ pub fn from_bytes_as(
     if text.trim().is_empty() {
         return Err(SourceError::Empty { label });
     }
-    Ok(Source { label, text })
+    Ok(Source {
+        label,
+        text,
+        reader,
+    })
 }
