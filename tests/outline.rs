@@ -431,6 +431,13 @@ fn declaration_as_a_web_page_outlines_like_the_text() {
             .collect()
     };
     assert_eq!(shown(&page), shown(&text));
+    assert_eq!(
+        (page.reader.as_str(), text.reader.as_str()),
+        ("html", "text")
+    );
+    let (word, _) = outline("fixtures/docx/dushanbe-2021.final.docx");
+    assert_eq!(word.reader, "docx");
+    assert_eq!(shown(&word), shown(&text), "the Word document, too");
     let words = |o: &Outline| -> String {
         o.blocks
             .iter()

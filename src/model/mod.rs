@@ -192,6 +192,32 @@ impl From<Version> for std::borrow::Cow<'_, Version> {
     }
 }
 
+/// How a document was read: the reader its input called for (or `--from` named).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReadAs {
+    /// Plain text.
+    #[default]
+    Text,
+    /// Markdown (`#` headings, front matter).
+    Markdown,
+    /// A web page, as the text it shows.
+    Html,
+    /// A Word document, as Word shows it.
+    Docx,
+}
+
+impl ReadAs {
+    /// The name in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadAs::Text => "text",
+            ReadAs::Markdown => "markdown",
+            ReadAs::Html => "html",
+            ReadAs::Docx => "docx",
+        }
+    }
+}
+
 /// A normalized document: what every later stage works on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -206,6 +232,8 @@ pub struct Document {
     /// The decoded text the blocks were read from. Blocks point into it rather than copy
     /// it, which keeps a large document's footprint near its own size.
     pub source: Arc<String>,
+    /// How the input was read.
+    pub read_as: ReadAs,
 }
 
 impl Document {

@@ -27,8 +27,8 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Block, Document, Finding, Repair, Version};
-use crate::source::Source;
+use crate::model::{Block, Document, Finding, ReadAs, Repair, Version};
+use crate::source::{Reader, Source};
 use structure::{Extra, LabelShape};
 
 /// How to normalize.
@@ -65,6 +65,14 @@ pub struct Outline {
     /// Front matter of the document (`key: value`), which is metadata and not blocks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub metadata: Vec<(String, String)>,
+    /// How the input was read: `text`, `markdown`, `html` (a web page, as the text it
+    /// shows) or `docx` (a Word document, as Word shows it).
+    #[serde(default = "text_reader")]
+    pub reader: String,
+}
+
+fn text_reader() -> String {
+    "text".to_string()
 }
 
 impl Outline {
@@ -78,6 +86,7 @@ impl Outline {
             findings: document.findings.clone(),
             repairs: document.repairs.clone(),
             metadata: document.metadata.clone(),
+            reader: document.read_as.as_str().to_string(),
         }
     }
 }
@@ -86,7 +95,7 @@ impl Outline {
 /// `&str` copied) and its blocks point into it.
 pub fn document(source: impl Into<String>, options: &Options) -> Document {
     let source: Arc<String> = Arc::new(source.into());
-    let (blocks, findings, repairs, metadata) = {
+    let (blocks, findings, repairs, metadata, markdown) = {
         let segmented = segment::segment(&source);
         let mut findings = Vec::new();
         let mut repairs = Vec::new();
@@ -121,7 +130,13 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         findings.extend(findings::check(&blocks, &styles));
         findings.sort_by_key(|f| (f.line, f.kind));
         repairs.sort_by_key(|r| r.line);
-        (blocks, findings, repairs, segmented.metadata)
+        (
+            blocks,
+            findings,
+            repairs,
+            segmented.metadata,
+            segmented.markdown,
+        )
     };
     Document {
         blocks,
@@ -129,12 +144,23 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
         repairs,
         metadata,
         source,
+        read_as: if markdown {
+            ReadAs::Markdown
+        } else {
+            ReadAs::Text
+        },
     }
 }
 
 /// A decoded input as a version: its label, and its text normalized.
 pub fn version(source: Source, options: &Options) -> Version {
-    Version::new(source.label, document(source.text, options))
+    let mut document = document(source.text, options);
+    match source.reader {
+        Reader::Html => document.read_as = ReadAs::Html,
+        Reader::Docx => document.read_as = ReadAs::Docx,
+        Reader::Text => {}
+    }
+    Version::new(source.label, document)
 }
 
 /// A version of a file that may be empty, as a file is before it is created or after it is

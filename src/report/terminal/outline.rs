@@ -48,9 +48,14 @@ fn counts(out: &mut String, outline: &Outline, paint: Paint) {
     let headings = blocks.iter().filter(|b| b.is_heading()).count();
     let paragraphs = blocks.len() - headings;
     let preamble = blocks.iter().filter(|b| b.preamble).count();
+    let read_as = match outline.reader.as_str() {
+        "html" => " (read as a web page)",
+        "docx" => " (read as a Word document)",
+        _ => "",
+    };
     let _ = writeln!(
         out,
-        "{}: {} blocks — {} headings, {} paragraphs{}",
+        "{}{read_as}: {} blocks — {} headings, {} paragraphs{}",
         paint.heading(&sanitize(&outline.label)),
         blocks.len(),
         headings,
