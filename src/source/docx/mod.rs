@@ -6,10 +6,13 @@
 //! The archive is read with the `zip` crate and the XML with `roxmltree`; both are bounded:
 //! a part larger than `MAX_PART_BYTES` once inflated is refused, so a ZIP bomb costs nothing.
 
-use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
+
+mod lists;
+
+use lists::{Numbering, Styles};
 
 /// The WordprocessingML namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -52,6 +55,8 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
     let document = part(&mut archive, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let styles = part(&mut archive, "word/styles.xml")?;
     let numbering = part(&mut archive, "word/numbering.xml")?;
+    let footnotes = part(&mut archive, "word/footnotes.xml")?;
+    let endnotes = part(&mut archive, "word/endnotes.xml")?;
     fn parse<'t>(name: &str, text: &'t str) -> Result<Document<'t>, DocxError> {
         Document::parse(text).map_err(|e| DocxError::Xml {
             part: name.to_string(),
@@ -102,7 +107,43 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
         out.push_str(carried.trim());
         out.push_str("\n\n");
     }
+    for (name, part_text, element, heading) in [
+        ("word/footnotes.xml", &footnotes, "footnote", "Footnotes"),
+        ("word/endnotes.xml", &endnotes, "endnote", "Endnotes"),
+    ] {
+        if let Some(text) = part_text {
+            out.push_str(&notes(&parse(name, text)?, element, heading, revisions));
+        }
+    }
     Ok(out)
+}
+
+/// The notes of a notes part as blocks after the body: under a heading of their own, each a
+/// paragraph numbered as Word numbers them by default (1, 2, … in order), its paragraphs
+/// joined. The separators Word keeps among the notes are not notes.
+fn notes(doc: &Document<'_>, element: &str, heading: &str, revisions: Revisions) -> String {
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| is(n, element))
+        .filter(|n| attr(*n, "type").is_none_or(|t| t == "normal"))
+        .map(|note| {
+            note.children()
+                .filter(|c| is(c, "p"))
+                .map(|p| paragraph_text(p, revisions).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if texts.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("# {heading}\n\n");
+    for (k, text) in texts.iter().enumerate() {
+        out.push_str(&format!("{}. {text}\n\n", k + 1));
+    }
+    out
 }
 
 /// Whether a paragraph's mark is absent in this reading: deleted, for the final text;
@@ -208,212 +249,6 @@ fn paragraph_text(p: Node<'_, '_>, revisions: Revisions) -> String {
         }
     }
     out
-}
-
-/// What styles say: each style's outline level and numbering, through `w:basedOn`.
-#[derive(Default)]
-struct Styles {
-    outline: HashMap<String, u8>,
-    numbering: HashMap<String, (String, u8)>,
-    based_on: HashMap<String, String>,
-}
-
-impl Styles {
-    fn read(doc: &Document<'_>) -> Styles {
-        let mut styles = Styles::default();
-        for s in doc.descendants().filter(|n| is(n, "style")) {
-            let Some(id) = attr(s, "styleId") else {
-                continue;
-            };
-            let pr = child(s, "pPr");
-            let level = pr
-                .and_then(|p| child(p, "outlineLvl"))
-                .and_then(|o| attr(o, "val"))
-                .and_then(|v| v.parse().ok())
-                .or_else(|| {
-                    // Word's built-in headings carry their level in their name.
-                    let name = child(s, "name").and_then(|n| attr(n, "val"))?;
-                    let digit = name
-                        .to_ascii_lowercase()
-                        .strip_prefix("heading ")?
-                        .parse::<u8>()
-                        .ok()?;
-                    digit.checked_sub(1)
-                });
-            if let Some(level) = level {
-                styles.outline.insert(id.to_string(), level);
-            }
-            if let Some(num) = pr.and_then(|p| child(p, "numPr")) {
-                if let Some(num_id) = child(num, "numId").and_then(|x| attr(x, "val")) {
-                    let ilvl = child(num, "ilvl")
-                        .and_then(|x| attr(x, "val"))
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(0);
-                    styles
-                        .numbering
-                        .insert(id.to_string(), (num_id.to_string(), ilvl));
-                }
-            }
-            if let Some(base) = child(s, "basedOn").and_then(|b| attr(b, "val")) {
-                styles.based_on.insert(id.to_string(), base.to_string());
-            }
-        }
-        styles
-    }
-
-    /// A property of a style or of the first style it is based on that has it.
-    fn inherited<T: Clone>(&self, style: &str, map: &HashMap<String, T>) -> Option<T> {
-        let mut id = style;
-        for _ in 0..16 {
-            if let Some(v) = map.get(id) {
-                return Some(v.clone());
-            }
-            id = self.based_on.get(id)?;
-        }
-        None
-    }
-
-    fn outline_level(&self, style: &str) -> Option<u8> {
-        self.inherited(style, &self.outline)
-    }
-
-    fn numbering(&self, style: &str) -> Option<(String, u8)> {
-        self.inherited(style, &self.numbering)
-    }
-}
-
-/// One level of a list definition: where it starts, how a number is written, and the label's
-/// pattern (`%1.%2.`).
-#[derive(Clone)]
-struct Level {
-    start: i64,
-    format: String,
-    text: String,
-}
-
-/// `numbering.xml`: abstract list definitions, the concrete lists that use them (with their
-/// start overrides), and the counters as the document goes.
-#[derive(Default)]
-struct Numbering {
-    abstracts: HashMap<String, Vec<Level>>,
-    lists: HashMap<String, (String, HashMap<u8, i64>)>,
-    counters: HashMap<String, Vec<Option<i64>>>,
-}
-
-impl Numbering {
-    fn read(doc: &Document<'_>) -> Numbering {
-        let mut numbering = Numbering::default();
-        for a in doc.descendants().filter(|n| is(n, "abstractNum")) {
-            let Some(id) = attr(a, "abstractNumId") else {
-                continue;
-            };
-            let mut levels = vec![
-                Level {
-                    start: 1,
-                    format: "decimal".into(),
-                    text: String::new(),
-                };
-                9
-            ];
-            for l in a.children().filter(|n| is(n, "lvl")) {
-                let Some(i) = attr(l, "ilvl").and_then(|v| v.parse::<usize>().ok()) else {
-                    continue;
-                };
-                if i >= 9 {
-                    continue;
-                }
-                let val = |name: &str| child(l, name).and_then(|x| attr(x, "val"));
-                levels[i] = Level {
-                    start: val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
-                    format: val("numFmt").unwrap_or("decimal").to_string(),
-                    text: val("lvlText").unwrap_or("").to_string(),
-                };
-            }
-            numbering.abstracts.insert(id.to_string(), levels);
-        }
-        for n in doc.descendants().filter(|n| is(n, "num")) {
-            let (Some(id), Some(abstract_id)) = (
-                attr(n, "numId"),
-                child(n, "abstractNumId").and_then(|a| attr(a, "val")),
-            ) else {
-                continue;
-            };
-            let overrides = n
-                .children()
-                .filter(|c| is(c, "lvlOverride"))
-                .filter_map(|o| {
-                    let level = attr(o, "ilvl")?.parse().ok()?;
-                    let start = child(o, "startOverride")
-                        .and_then(|s| attr(s, "val"))?
-                        .parse()
-                        .ok()?;
-                    Some((level, start))
-                })
-                .collect();
-            numbering
-                .lists
-                .insert(id.to_string(), (abstract_id.to_string(), overrides));
-        }
-        numbering
-    }
-
-    /// The label the next paragraph of list `num_id` at `level` shows, counters advanced:
-    /// deeper levels start again under it. Lists that share an abstract definition count
-    /// on together unless they override a start, as Word does.
-    fn next_label(&mut self, num_id: &str, level: u8) -> Option<String> {
-        let (abstract_id, overrides) = self.lists.get(num_id)?;
-        let levels = self.abstracts.get(abstract_id)?;
-        let key = if overrides.is_empty() {
-            abstract_id.clone()
-        } else {
-            format!("num:{num_id}")
-        };
-        let level = usize::from(level.min(8));
-        let start = |l: usize| {
-            overrides
-                .get(&(l as u8))
-                .copied()
-                .unwrap_or(levels[l].start)
-        };
-        let counters = self.counters.entry(key).or_insert_with(|| vec![None; 9]);
-        counters[level] = Some(counters[level].map_or(start(level), |c| c + 1));
-        for deeper in counters.iter_mut().skip(level + 1) {
-            *deeper = None;
-        }
-        let mut label = levels[level].text.clone();
-        for (l, lvl) in levels.iter().enumerate().take(level + 1) {
-            let value = counters[l].unwrap_or(start(l));
-            label = label.replace(&format!("%{}", l + 1), &format_number(value, &lvl.format));
-        }
-        Some(label)
-    }
-}
-
-/// A number in one of Word's formats; bullets and `none` show no number.
-fn format_number(n: i64, format: &str) -> String {
-    match format {
-        "lowerLetter" | "upperLetter" => {
-            // Word repeats the letter past z: aa, bb, …
-            let letter = (b'a' + ((n - 1).rem_euclid(26)) as u8) as char;
-            let times = ((n - 1).max(0) / 26 + 1) as usize;
-            let s: String = std::iter::repeat_n(letter, times).collect();
-            if format == "upperLetter" {
-                s.to_uppercase()
-            } else {
-                s
-            }
-        }
-        "lowerRoman" | "upperRoman" => {
-            let s = crate::text::numerals::to_roman(u32::try_from(n).unwrap_or(0)).to_lowercase();
-            if format == "upperRoman" {
-                s.to_uppercase()
-            } else {
-                s
-            }
-        }
-        "bullet" | "none" => String::new(),
-        _ => n.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -566,6 +401,33 @@ mod tests {
         assert_eq!(
             to_text(&doc, Revisions::Original).unwrap(),
             "The parties agree\n\nto meet.\n\n"
+        );
+    }
+
+    #[test]
+    fn footnotes_follow_the_body_under_a_heading_numbered_as_word_shows_them() {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", options).unwrap();
+        write!(
+            zip,
+            "<w:document {NS}><w:body>{}</w:body></w:document>",
+            p("", "<w:r><w:t>The parties meet.</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r>")
+        )
+        .unwrap();
+        zip.start_file("word/footnotes.xml", options).unwrap();
+        write!(
+            zip,
+            "<w:footnotes {NS}><w:footnote w:type=\"separator\" w:id=\"-1\">{}</w:footnote>\
+             <w:footnote w:id=\"2\">{}</w:footnote></w:footnotes>",
+            p("", &r("----")),
+            p("", &r("Every year, in turn."))
+        )
+        .unwrap();
+        let doc = zip.finish().unwrap().into_inner();
+        assert_eq!(
+            to_text(&doc, Revisions::Final).unwrap(),
+            "The parties meet.\n\n# Footnotes\n\n1. Every year, in turn.\n\n"
         );
     }
 

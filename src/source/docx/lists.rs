@@ -1,0 +1,214 @@
+//! What a Word document's styles and lists say: each style's outline level and list, and
+//! the numbers `numbering.xml` makes Word show (ECMA-376 Part 1, §17.9).
+
+use std::collections::HashMap;
+
+use roxmltree::Document;
+
+use super::{attr, child, is};
+
+/// What styles say: each style's outline level and numbering, through `w:basedOn`.
+#[derive(Default)]
+pub(super) struct Styles {
+    outline: HashMap<String, u8>,
+    numbering: HashMap<String, (String, u8)>,
+    based_on: HashMap<String, String>,
+}
+
+impl Styles {
+    pub(super) fn read(doc: &Document<'_>) -> Styles {
+        let mut styles = Styles::default();
+        for s in doc.descendants().filter(|n| is(n, "style")) {
+            let Some(id) = attr(s, "styleId") else {
+                continue;
+            };
+            let pr = child(s, "pPr");
+            let level = pr
+                .and_then(|p| child(p, "outlineLvl"))
+                .and_then(|o| attr(o, "val"))
+                .and_then(|v| v.parse().ok())
+                .or_else(|| {
+                    // Word's built-in headings carry their level in their name.
+                    let name = child(s, "name").and_then(|n| attr(n, "val"))?;
+                    let digit = name
+                        .to_ascii_lowercase()
+                        .strip_prefix("heading ")?
+                        .parse::<u8>()
+                        .ok()?;
+                    digit.checked_sub(1)
+                });
+            if let Some(level) = level {
+                styles.outline.insert(id.to_string(), level);
+            }
+            if let Some(num) = pr.and_then(|p| child(p, "numPr")) {
+                if let Some(num_id) = child(num, "numId").and_then(|x| attr(x, "val")) {
+                    let ilvl = child(num, "ilvl")
+                        .and_then(|x| attr(x, "val"))
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    styles
+                        .numbering
+                        .insert(id.to_string(), (num_id.to_string(), ilvl));
+                }
+            }
+            if let Some(base) = child(s, "basedOn").and_then(|b| attr(b, "val")) {
+                styles.based_on.insert(id.to_string(), base.to_string());
+            }
+        }
+        styles
+    }
+
+    /// A property of a style or of the first style it is based on that has it.
+    fn inherited<T: Clone>(&self, style: &str, map: &HashMap<String, T>) -> Option<T> {
+        let mut id = style;
+        for _ in 0..16 {
+            if let Some(v) = map.get(id) {
+                return Some(v.clone());
+            }
+            id = self.based_on.get(id)?;
+        }
+        None
+    }
+
+    pub(super) fn outline_level(&self, style: &str) -> Option<u8> {
+        self.inherited(style, &self.outline)
+    }
+
+    pub(super) fn numbering(&self, style: &str) -> Option<(String, u8)> {
+        self.inherited(style, &self.numbering)
+    }
+}
+
+/// One level of a list definition: where it starts, how a number is written, and the label's
+/// pattern (`%1.%2.`).
+#[derive(Clone)]
+struct Level {
+    start: i64,
+    format: String,
+    text: String,
+}
+
+/// `numbering.xml`: abstract list definitions, the concrete lists that use them (with their
+/// start overrides), and the counters as the document goes.
+#[derive(Default)]
+pub(super) struct Numbering {
+    abstracts: HashMap<String, Vec<Level>>,
+    lists: HashMap<String, (String, HashMap<u8, i64>)>,
+    counters: HashMap<String, Vec<Option<i64>>>,
+}
+
+impl Numbering {
+    pub(super) fn read(doc: &Document<'_>) -> Numbering {
+        let mut numbering = Numbering::default();
+        for a in doc.descendants().filter(|n| is(n, "abstractNum")) {
+            let Some(id) = attr(a, "abstractNumId") else {
+                continue;
+            };
+            let mut levels = vec![
+                Level {
+                    start: 1,
+                    format: "decimal".into(),
+                    text: String::new(),
+                };
+                9
+            ];
+            for l in a.children().filter(|n| is(n, "lvl")) {
+                let Some(i) = attr(l, "ilvl").and_then(|v| v.parse::<usize>().ok()) else {
+                    continue;
+                };
+                if i >= 9 {
+                    continue;
+                }
+                let val = |name: &str| child(l, name).and_then(|x| attr(x, "val"));
+                levels[i] = Level {
+                    start: val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                    format: val("numFmt").unwrap_or("decimal").to_string(),
+                    text: val("lvlText").unwrap_or("").to_string(),
+                };
+            }
+            numbering.abstracts.insert(id.to_string(), levels);
+        }
+        for n in doc.descendants().filter(|n| is(n, "num")) {
+            let (Some(id), Some(abstract_id)) = (
+                attr(n, "numId"),
+                child(n, "abstractNumId").and_then(|a| attr(a, "val")),
+            ) else {
+                continue;
+            };
+            let overrides = n
+                .children()
+                .filter(|c| is(c, "lvlOverride"))
+                .filter_map(|o| {
+                    let level = attr(o, "ilvl")?.parse().ok()?;
+                    let start = child(o, "startOverride")
+                        .and_then(|s| attr(s, "val"))?
+                        .parse()
+                        .ok()?;
+                    Some((level, start))
+                })
+                .collect();
+            numbering
+                .lists
+                .insert(id.to_string(), (abstract_id.to_string(), overrides));
+        }
+        numbering
+    }
+
+    /// The label the next paragraph of list `num_id` at `level` shows, counters advanced:
+    /// deeper levels start again under it. Lists that share an abstract definition count
+    /// on together unless they override a start, as Word does.
+    pub(super) fn next_label(&mut self, num_id: &str, level: u8) -> Option<String> {
+        let (abstract_id, overrides) = self.lists.get(num_id)?;
+        let levels = self.abstracts.get(abstract_id)?;
+        let key = if overrides.is_empty() {
+            abstract_id.clone()
+        } else {
+            format!("num:{num_id}")
+        };
+        let level = usize::from(level.min(8));
+        let start = |l: usize| {
+            overrides
+                .get(&(l as u8))
+                .copied()
+                .unwrap_or(levels[l].start)
+        };
+        let counters = self.counters.entry(key).or_insert_with(|| vec![None; 9]);
+        counters[level] = Some(counters[level].map_or(start(level), |c| c + 1));
+        for deeper in counters.iter_mut().skip(level + 1) {
+            *deeper = None;
+        }
+        let mut label = levels[level].text.clone();
+        for (l, lvl) in levels.iter().enumerate().take(level + 1) {
+            let value = counters[l].unwrap_or(start(l));
+            label = label.replace(&format!("%{}", l + 1), &format_number(value, &lvl.format));
+        }
+        Some(label)
+    }
+}
+
+/// A number in one of Word's formats; bullets and `none` show no number.
+fn format_number(n: i64, format: &str) -> String {
+    match format {
+        "lowerLetter" | "upperLetter" => {
+            // Word repeats the letter past z: aa, bb, …
+            let letter = (b'a' + ((n - 1).rem_euclid(26)) as u8) as char;
+            let times = ((n - 1).max(0) / 26 + 1) as usize;
+            let s: String = std::iter::repeat_n(letter, times).collect();
+            if format == "upperLetter" {
+                s.to_uppercase()
+            } else {
+                s
+            }
+        }
+        "lowerRoman" | "upperRoman" => {
+            let s = crate::text::numerals::to_roman(u32::try_from(n).unwrap_or(0)).to_lowercase();
+            if format == "upperRoman" {
+                s.to_uppercase()
+            } else {
+                s
+            }
+        }
+        "bullet" | "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
