@@ -228,27 +228,31 @@ fn attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
 /// space, a break a line break.
 fn paragraph_text(p: Node<'_, '_>, revisions: Revisions) -> String {
     let mut out = String::new();
-    for n in p.descendants() {
-        if !n.is_element() || n.tag_name().namespace() != Some(W) {
-            continue;
-        }
-        let inside = |name: &str| n.ancestors().any(|a| is(&a, name));
+    collect_text(p, revisions, &mut out);
+    out
+}
+
+/// The text under `n`, in one walk: a change the reading drops is skipped whole, as are
+/// paragraph properties and paragraphs nested inside (a text box has its own).
+fn collect_text(n: Node<'_, '_>, revisions: Revisions, out: &mut String) {
+    for c in n
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().namespace() == Some(W))
+    {
+        let name = c.tag_name().name();
         let dropped = match revisions {
-            Revisions::Final => inside("del") || inside("moveFrom"),
-            Revisions::Original => inside("ins") || inside("moveTo"),
+            Revisions::Final => matches!(name, "del" | "moveFrom"),
+            Revisions::Original => matches!(name, "ins" | "moveTo"),
         };
-        // Text of nested paragraphs (a text box) is their own.
-        if dropped || n.ancestors().skip(1).any(|a| is(&a, "p") && a != p) {
-            continue;
-        }
-        match n.tag_name().name() {
-            "t" | "delText" => out.push_str(n.text().unwrap_or("")),
-            "tab" if !inside("pPr") => out.push(' '),
+        match name {
+            _ if dropped => {}
+            "p" | "pPr" | "rPr" => {}
+            "t" | "delText" => out.push_str(c.text().unwrap_or("")),
+            "tab" => out.push(' '),
             "br" | "cr" => out.push('\n'),
-            _ => {}
+            _ => collect_text(c, revisions, out),
         }
     }
-    out
 }
 
 #[cfg(test)]
