@@ -177,11 +177,10 @@ impl Lexicon {
         if pairs.len() < MIN_TRAINING_PAIRS {
             return None;
         }
-        let sample: Vec<&TokenPair> = pairs.iter().collect();
-        let n = sample.len() as f64;
+        let n = pairs.len() as f64;
         let count = |side: fn(&TokenPair) -> &Vec<u64>| {
             let mut c: FxHashMap<u64, u32> = FxHashMap::default();
-            for pair in &sample {
+            for pair in pairs {
                 for t in side(pair) {
                     *c.entry(*t).or_default() += 1;
                 }
@@ -198,7 +197,7 @@ impl Lexicon {
         };
         let (useful_a, useful_b) = (useful(&count_a), useful(&count_b));
         let mut met: FxHashMap<(u64, u64), u32> = FxHashMap::default();
-        for (ta, tb) in &sample {
+        for (ta, tb) in pairs {
             let tb: Vec<u64> = tb
                 .iter()
                 .copied()
@@ -227,7 +226,7 @@ impl Lexicon {
         if lexicon.forward.is_empty() {
             return None;
         }
-        let shifted: Vec<f64> = sample
+        let shifted: Vec<f64> = pairs
             .windows(2)
             .filter_map(|w| {
                 let a = lexicon.read(w[0].0.clone(), true);

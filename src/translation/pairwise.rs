@@ -52,13 +52,7 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     let anchored: Vec<Link> = spans
         .iter()
         .filter_map(|span| span.anchor)
-        .map(|(i, j, by)| Link {
-            a: vec![i],
-            b: vec![j],
-            by: Some(by),
-            confidence: 0.99,
-            undecided: false,
-        })
+        .map(anchor_link)
         .collect();
     let settled = first
         .iter()
@@ -79,14 +73,8 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     let mut links = Vec::new();
     for (span, (stretch, _)) in spans.iter().zip(first) {
         links.extend(stretch);
-        if let Some((i, j, by)) = span.anchor {
-            links.push(Link {
-                a: vec![i],
-                b: vec![j],
-                by: Some(by),
-                confidence: 0.99,
-                undecided: false,
-            });
+        if let Some(anchor) = span.anchor {
+            links.push(anchor_link(anchor));
         }
     }
     refine::absorb_continuations(&mut links, a, b, &model);
@@ -94,6 +82,17 @@ pub(super) fn links(a: &Document, b: &Document) -> Vec<Link> {
     refine::undecided_omissions(&mut links, a, b, &model);
     refine::confidences(&mut links, a, b, &model);
     links
+}
+
+/// The link of an anchor: one block on each side, paired by number or text.
+fn anchor_link((i, j, by): (usize, usize, Evidence)) -> Link {
+    Link {
+        a: vec![i],
+        b: vec![j],
+        by: Some(by),
+        confidence: 0.99,
+        undecided: false,
+    }
 }
 
 /// A stretch between anchors (or a document's start or end) and the anchor after it.

@@ -103,34 +103,63 @@ pub(super) fn absorb_sentence_openings(links: &mut Vec<Link>, a: &Document, b: &
         {
             end += 1;
         }
-        let run_ok = end > k && end < links.len() && {
-            let next = &links[end];
-            let (mine, theirs) = if side == 0 {
-                (&next.a, &next.b)
-            } else {
-                (&next.b, &next.a)
-            };
-            let first_after = block(&links[end - 1]) + 1;
-            let fragments: usize = (k..end)
-                .map(|m| doc.blocks[block(&links[m])].text.chars().count())
-                .sum();
-            next.by.is_some()
-                && !next.undecided
-                && mine.first() == Some(&first_after)
-                && !theirs.is_empty()
-                && theirs.iter().all(|&t| !other.blocks[t].is_heading())
-                && (fragments as f64) < FRAGMENT_MAX_SHARE * (fragments + chars(doc, mine)) as f64
-        };
-        if run_ok {
-            let taken: Vec<usize> = (k..end).map(|m| block(&links[m])).collect();
+        // Of the run, the part from the first block that is short beside the rest of the
+        // sentence: a recital ending in a comma may stand before `Now, therefore,`.
+        let start = (end < links.len())
+            .then(|| opening_start(&links[k..=end], side, doc, other, &block))
+            .flatten();
+        if let Some(start) = start {
+            let start = k + start;
+            let taken: Vec<usize> = (start..end).map(|m| block(&links[m])).collect();
             let next = &mut links[end];
             let mine = if side == 0 { &mut next.a } else { &mut next.b };
             mine.splice(0..0, taken);
-            links.drain(k..end);
+            links.drain(start..end);
+            k = start + 1;
         } else {
             k = end.max(k + 1);
         }
     }
+}
+
+/// In `run` (unmatched openings on `side`, then the link that may finish their sentence),
+/// where the openings the finishing pair takes begin, if any: the pair must be a pair of
+/// paragraphs that starts with the block after them, and the openings a small part of the
+/// sentence.
+fn opening_start(
+    run: &[Link],
+    side: usize,
+    doc: &Document,
+    other: &Document,
+    block: &dyn Fn(&Link) -> usize,
+) -> Option<usize> {
+    let (next, openings) = run.split_last()?;
+    let last = openings.last()?;
+    let (mine, theirs) = if side == 0 {
+        (&next.a, &next.b)
+    } else {
+        (&next.b, &next.a)
+    };
+    let finishes = next.by.is_some()
+        && !next.undecided
+        && mine.first() == Some(&(block(last) + 1))
+        && !theirs.is_empty()
+        && theirs.iter().all(|&t| !other.blocks[t].is_heading());
+    if !finishes {
+        return None;
+    }
+    let finish = chars(doc, mine);
+    let mut length = 0;
+    let mut start = None;
+    for (m, link) in openings.iter().enumerate().rev() {
+        length += chars(doc, &[block(link)]);
+        if (length as f64) < FRAGMENT_MAX_SHARE * (length + finish) as f64 {
+            start = Some(m);
+        } else {
+            break;
+        }
+    }
+    start
 }
 
 /// For each block, whether it is a short opening of a sentence that a later block of
@@ -194,7 +223,6 @@ pub(super) fn undecided_omissions(
     // An unmatched block beside other unmatched ones is part of a stretch the other version
     // does not cover (an excerpt's end, a late start): no omission to place.
     let isolated = |links: &[Link], k: usize| {
-        let lone_side = |l: &Link| (l.a.is_empty(), l.b.is_empty());
         let side = lone_side(&links[k]);
         let beside = [k.checked_sub(1), Some(k + 1)];
         beside

@@ -3,9 +3,27 @@
 
 use std::collections::HashMap;
 
-use roxmltree::Document;
+use roxmltree::{Document, Node};
 
 use super::{attr, child, is};
+
+/// The outline level paragraph properties (`w:pPr`) give, 0 for the outermost heading.
+pub(super) fn outline_level(properties: Node<'_, '_>) -> Option<u8> {
+    child(properties, "outlineLvl")
+        .and_then(|o| attr(o, "val"))
+        .and_then(|v| v.parse().ok())
+}
+
+/// The list (its id and level) paragraph properties (`w:pPr`) put a paragraph in.
+pub(super) fn list_of(properties: Node<'_, '_>) -> Option<(String, u8)> {
+    let num = child(properties, "numPr")?;
+    let id = child(num, "numId").and_then(|x| attr(x, "val"))?;
+    let level = child(num, "ilvl")
+        .and_then(|x| attr(x, "val"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Some((id.to_string(), level))
+}
 
 /// What styles say: each style's outline level and numbering, through `w:basedOn`.
 #[derive(Default)]
@@ -23,33 +41,21 @@ impl Styles {
                 continue;
             };
             let pr = child(s, "pPr");
-            let level = pr
-                .and_then(|p| child(p, "outlineLvl"))
-                .and_then(|o| attr(o, "val"))
-                .and_then(|v| v.parse().ok())
-                .or_else(|| {
-                    // Word's built-in headings carry their level in their name.
-                    let name = child(s, "name").and_then(|n| attr(n, "val"))?;
-                    let digit = name
-                        .to_ascii_lowercase()
-                        .strip_prefix("heading ")?
-                        .parse::<u8>()
-                        .ok()?;
-                    digit.checked_sub(1)
-                });
+            let level = pr.and_then(outline_level).or_else(|| {
+                // Word's built-in headings carry their level in their name.
+                let name = child(s, "name").and_then(|n| attr(n, "val"))?;
+                let digit = name
+                    .to_ascii_lowercase()
+                    .strip_prefix("heading ")?
+                    .parse::<u8>()
+                    .ok()?;
+                digit.checked_sub(1)
+            });
             if let Some(level) = level {
                 styles.outline.insert(id.to_string(), level);
             }
-            if let Some(num) = pr.and_then(|p| child(p, "numPr")) {
-                if let Some(num_id) = child(num, "numId").and_then(|x| attr(x, "val")) {
-                    let ilvl = child(num, "ilvl")
-                        .and_then(|x| attr(x, "val"))
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(0);
-                    styles
-                        .numbering
-                        .insert(id.to_string(), (num_id.to_string(), ilvl));
-                }
+            if let Some(list) = pr.and_then(list_of) {
+                styles.numbering.insert(id.to_string(), list);
             }
             if let Some(base) = child(s, "basedOn").and_then(|b| attr(b, "val")) {
                 styles.based_on.insert(id.to_string(), base.to_string());

@@ -164,20 +164,10 @@ fn paragraph_properties(p: Node<'_, '_>, styles: &Styles) -> (Option<u8>, Option
         .and_then(|pr| child(pr, "pStyle"))
         .and_then(|s| attr(s, "val"));
     let level = properties
-        .and_then(|pr| child(pr, "outlineLvl"))
-        .and_then(|o| attr(o, "val"))
-        .and_then(|v| v.parse::<u8>().ok())
+        .and_then(lists::outline_level)
         .or_else(|| style.and_then(|s| styles.outline_level(s)));
     let numbered = properties
-        .and_then(|pr| child(pr, "numPr"))
-        .and_then(|n| {
-            let id = child(n, "numId").and_then(|x| attr(x, "val"))?;
-            let level = child(n, "ilvl")
-                .and_then(|x| attr(x, "val"))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            Some((id.to_string(), level))
-        })
+        .and_then(lists::list_of)
         .or_else(|| style.and_then(|s| styles.numbering(s)));
     (level, numbered)
 }
