@@ -496,6 +496,54 @@ fn word_documents_compare_as_their_texts() {
     );
 }
 
+/// The redline of the declaration (one Word document whose tracked changes turn the draft into
+/// the final text) compares with itself as the draft and final texts compare: the same
+/// entries, kinds, labels and words, the same summary.
+#[test]
+fn a_redline_is_the_comparison_of_draft_and_final() {
+    let entries = |args: &[&str]| -> (serde_json::Value, Vec<serde_json::Value>) {
+        let out = accord()
+            .args(["diff", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let shown = report["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let blocks = |side: &str| -> Vec<(serde_json::Value, serde_json::Value)> {
+                    e[side]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|b| (b["label"].clone(), b["text"].clone()))
+                        .collect()
+                };
+                serde_json::json!([
+                    e["kind"],
+                    e["moved"],
+                    e["renumbered"],
+                    blocks("old"),
+                    blocks("new")
+                ])
+            })
+            .collect();
+        (report["summary"].clone(), shown)
+    };
+    let redline = entries(&["fixtures/docx/dushanbe-2021.redline.docx"]);
+    let texts = entries(&[
+        "versions/dushanbe-2021.draft.en.txt",
+        "versions/dushanbe-2021.en.txt",
+    ]);
+    assert_eq!(redline, texts);
+    assert_eq!(redline.0["split"], 1);
+    assert_eq!(redline.0["merged"], 1);
+    assert_eq!(redline.0["moved"], 2);
+}
+
 /// One Word document with tracked changes compares as it was against as it is.
 #[test]
 fn one_word_document_with_tracked_changes_is_its_own_redline() {

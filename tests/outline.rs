@@ -7,8 +7,15 @@ use crate::util::{accord, read};
 
 /// Run `accord outline --format json` and parse the contract into its typed form.
 fn outline(path: &str) -> (Outline, i32) {
+    outline_of(&[path])
+}
+
+/// `outline` with more arguments (options, then the path).
+fn outline_of(args: &[&str]) -> (Outline, i32) {
+    let path = args.last().unwrap();
     let out = accord()
-        .args(["outline", "--format", "json", path])
+        .args(["outline", "--format", "json"])
+        .args(args)
         .output()
         .unwrap();
     let code = out.status.code().unwrap();
@@ -410,6 +417,22 @@ fn help_and_completions() {
     accord().args(["completions", "fish"]).assert().success();
 }
 
+/// What a reader sees of each block: its kind, heading level, label, number and words.
+fn shown(o: &Outline) -> Vec<(BlockType, Option<u8>, String, Option<String>, String)> {
+    o.blocks
+        .iter()
+        .map(|b| {
+            (
+                b.kind,
+                b.level,
+                b.label.clone(),
+                b.number.clone(),
+                b.text.to_string(),
+            )
+        })
+        .collect()
+}
+
 /// The declaration as a web page (fixtures/html, made from the text's own outline, with a
 /// menu, header, footer, aside, form and scripts around a `<main>`) outlines to the blocks of
 /// the text: the same kinds, labels, numbers and words, in the same order.
@@ -417,19 +440,6 @@ fn help_and_completions() {
 fn declaration_as_a_web_page_outlines_like_the_text() {
     let (page, _) = outline("fixtures/html/declaration.html");
     let (text, _) = outline("versions/dushanbe-2021.en.txt");
-    let shown = |o: &Outline| -> Vec<(BlockType, String, Option<String>, String)> {
-        o.blocks
-            .iter()
-            .map(|b| {
-                (
-                    b.kind,
-                    b.label.clone(),
-                    b.number.clone(),
-                    b.text.to_string(),
-                )
-            })
-            .collect()
-    };
     assert_eq!(shown(&page), shown(&text));
     assert_eq!(
         (page.reader.as_str(), text.reader.as_str()),
@@ -501,4 +511,43 @@ fn from_names_the_reader() {
     let raw: Outline = serde_json::from_slice(&out.stdout).unwrap();
     assert!(raw.blocks.iter().any(|b| b.text.contains("<script>")));
     assert!(!page.blocks.iter().any(|b| b.text.contains("<script>")));
+}
+
+/// The Word document whose tracked changes turn the draft declaration into the final one
+/// (fixtures/docx/make.py --tracked: word changes, added and removed paragraphs, a move, a
+/// split and a merge as paragraph marks, every number automatic) reads as the draft with its
+/// changes rejected and as the final text with them accepted.
+#[test]
+fn a_redline_reads_as_the_draft_or_as_the_final_text() {
+    let redline = "fixtures/docx/dushanbe-2021.redline.docx";
+    let (original, _) = outline_of(&["--revisions", "original", redline]);
+    let (draft, _) = outline("versions/dushanbe-2021.draft.en.txt");
+    assert_eq!(shown(&original), shown(&draft));
+    let (accepted, _) = outline_of(&["--revisions", "final", redline]);
+    let (default, _) = outline(redline);
+    let (last, _) = outline("versions/dushanbe-2021.en.txt");
+    assert_eq!(shown(&accepted), shown(&last));
+    assert_eq!(shown(&default), shown(&last), "final is the default");
+}
+
+/// Word's list features (fixtures/docx/numbering.docx: a multi-level list "1.", "1.1", "(a)",
+/// "(i)", a restart, lists starting at 5, lists linked to styles, letters, Roman numerals,
+/// ordinals and numbers in words) get the numbers LibreOffice displays for the same document
+/// (numbering.libreoffice.txt, its text export; fixtures/docx/README.md says how).
+#[test]
+fn word_numbering_is_what_another_reader_displays() {
+    let (doc, _) = outline("fixtures/docx/numbering.docx");
+    let displayed: Vec<String> = read("fixtures/docx/numbering.libreoffice.txt")
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let ours: Vec<String> = doc
+        .blocks
+        .iter()
+        .map(|b| format!("{} {}", b.label.trim(), b.text).trim().to_string())
+        .collect();
+    assert_eq!(ours, displayed);
+    assert!(displayed.contains(&"(ii) Another part (level 4)".to_string()));
 }

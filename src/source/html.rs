@@ -67,7 +67,10 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn to_text(html: &str) -> String {
     let page = Html::parse_document(html);
     let root = main_content(&page).unwrap_or_else(|| page.root_element());
-    let mut writer = Writer::default();
+    let mut writer = Writer {
+        shallowest_heading: shallowest_heading(root),
+        ..Writer::default()
+    };
     writer.walk(root);
     writer.flush();
     writer.out
@@ -105,6 +108,10 @@ struct Writer {
     /// The text of the block being written.
     line: String,
     lists: Vec<Option<List>>,
+    /// The level of the page's outermost heading, written as `#`: a page's content often
+    /// starts at `<h2>`, its `<h1>` being the site's title, and the outline counts from the
+    /// document's own top level.
+    shallowest_heading: usize,
 }
 
 impl Writer {
@@ -137,6 +144,7 @@ impl Writer {
         }
         if let Some(level) = heading_level(name) {
             self.flush();
+            let level = level + 1 - self.shallowest_heading.min(level);
             self.line.push_str(&"#".repeat(level));
             self.line.push(' ');
             self.walk(e);
@@ -198,6 +206,24 @@ impl Writer {
         self.out.push_str(&text.join("\n"));
         self.out.push_str("\n\n");
     }
+}
+
+/// The level of the outermost heading the page shows under `root` (1 if it has none).
+fn shallowest_heading(root: ElementRef<'_>) -> usize {
+    let mut shallowest = None;
+    let mut stack = vec![root];
+    while let Some(e) = stack.pop() {
+        let name = e.value().name();
+        if DROPPED.contains(&name) {
+            continue;
+        }
+        if let Some(level) = heading_level(name) {
+            shallowest = Some(shallowest.map_or(level, |s: usize| s.min(level)));
+            continue;
+        }
+        stack.extend(e.children().filter_map(ElementRef::wrap));
+    }
+    shallowest.unwrap_or(1)
 }
 
 fn heading_level(name: &str) -> Option<usize> {
@@ -272,6 +298,16 @@ mod tests {
         assert_eq!(
             to_text(page),
             "# Declaration\n\nThe heads of state met.\n\n## I. Peace\n\n1. They agreed.\nA second line.\n\n"
+        );
+    }
+
+    #[test]
+    fn headings_count_from_the_content_s_outermost_one() {
+        let page = "<html><body><header><h1>Site</h1></header><main><h2>Part one</h2>\
+            <h3>Chapter 1</h3><p>Text.</p><h2>Part two</h2></main></body></html>";
+        assert_eq!(
+            to_text(page),
+            "# Part one\n\n## Chapter 1\n\nText.\n\n# Part two\n\n"
         );
     }
 

@@ -214,7 +214,132 @@ fn format_number(n: i64, format: &str) -> String {
                 s
             }
         }
+        "decimalZero" => format!("{n:02}"),
+        "ordinal" => format!("{n}{}", english_ordinal_suffix(n)),
+        "cardinalText" | "ordinalText" if (1..10_000).contains(&n) => {
+            let words = english_words(n, format == "ordinalText");
+            let mut chars = words.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
         "bullet" | "none" => String::new(),
         _ => n.to_string(),
+    }
+}
+
+/// "st", "nd", "rd" or "th", as English writes 1st, 22nd, 113th.
+fn english_ordinal_suffix(n: i64) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// A number below 10,000 in English words, as Word's text formats write it in an English
+/// document ("one hundred twenty-one", "twenty-first"); its first letter is capitalised by
+/// the caller.
+fn english_words(n: i64, ordinal: bool) -> String {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let mut parts = Vec::new();
+    let (thousands, hundreds, rest) = (n / 1000, n / 100 % 10, n % 100);
+    if thousands > 0 {
+        parts.push(format!("{} thousand", ONES[thousands as usize]));
+    }
+    if hundreds > 0 {
+        parts.push(format!("{} hundred", ONES[hundreds as usize]));
+    }
+    if rest >= 20 {
+        let tens = TENS[(rest / 10) as usize];
+        parts.push(match rest % 10 {
+            0 => tens.to_string(),
+            ones => format!("{tens}-{}", ONES[ones as usize]),
+        });
+    } else if rest > 0 {
+        parts.push(ONES[rest as usize].to_string());
+    }
+    let words = parts.join(" ");
+    if !ordinal {
+        return words;
+    }
+    // Only the last word takes the ordinal form: "twenty-first", "one hundredth".
+    const IRREGULAR: [(&str, &str); 8] = [
+        ("one", "first"),
+        ("two", "second"),
+        ("three", "third"),
+        ("five", "fifth"),
+        ("eight", "eighth"),
+        ("nine", "ninth"),
+        ("twelve", "twelfth"),
+        ("y", "ieth"),
+    ];
+    for (cardinal, ordinal) in IRREGULAR {
+        if let Some(stem) = words.strip_suffix(cardinal) {
+            return format!("{stem}{ordinal}");
+        }
+    }
+    format!("{words}th")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    /// The forms LibreOffice writes for these formats in an English document (a Word
+    /// document of lists starting at each number, exported as text).
+    #[test]
+    fn number_formats_in_words_and_ordinals() {
+        let cases = [
+            (21, "ordinal", "21st"),
+            (112, "ordinal", "112th"),
+            (1234, "ordinal", "1234th"),
+            (13, "ordinalText", "Thirteenth"),
+            (20, "ordinalText", "Twentieth"),
+            (21, "ordinalText", "Twenty-first"),
+            (99, "ordinalText", "Ninety-ninth"),
+            (100, "ordinalText", "One hundredth"),
+            (121, "ordinalText", "One hundred twenty-first"),
+            (
+                1234,
+                "ordinalText",
+                "One thousand two hundred thirty-fourth",
+            ),
+            (21, "cardinalText", "Twenty-one"),
+            (101, "cardinalText", "One hundred one"),
+            (1000, "cardinalText", "One thousand"),
+            (7, "decimalZero", "07"),
+            (100, "decimalZero", "100"),
+        ];
+        for (n, format, shown) in cases {
+            assert_eq!(format_number(n, format), shown, "{n} {format}");
+        }
     }
 }

@@ -146,14 +146,15 @@ fn notes(doc: &Document<'_>, element: &str, heading: &str, revisions: Revisions)
     out
 }
 
-/// Whether a paragraph's mark is absent in this reading: deleted, for the final text;
-/// inserted, for the original. Its text then runs on into the next paragraph.
+/// Whether a paragraph's mark is absent in this reading: deleted or moved away, for the final
+/// text; inserted or moved here, for the original. Its text then runs on into the next
+/// paragraph.
 fn mark_gone(p: Node<'_, '_>, revisions: Revisions) -> bool {
     let mark = child(p, "pPr").and_then(|pr| child(pr, "rPr"));
     let tracked = |name: &str| mark.and_then(|m| child(m, name)).is_some();
     match revisions {
-        Revisions::Final => tracked("del"),
-        Revisions::Original => tracked("ins"),
+        Revisions::Final => tracked("del") || tracked("moveFrom"),
+        Revisions::Original => tracked("ins") || tracked("moveTo"),
     }
 }
 
