@@ -417,8 +417,11 @@ fn help_and_completions() {
     accord().args(["completions", "fish"]).assert().success();
 }
 
-/// What a reader sees of each block: its kind, heading level, label, number and words.
-fn shown(o: &Outline) -> Vec<(BlockType, Option<u8>, String, Option<String>, String)> {
+/// What a reader sees of a block: its kind, heading level, label, number and words.
+type Shown = (BlockType, Option<u8>, String, Option<String>, String);
+
+/// What a reader sees of each block.
+fn shown(o: &Outline) -> Vec<Shown> {
     o.blocks
         .iter()
         .map(|b| {
