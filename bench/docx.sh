@@ -3,10 +3,11 @@
 # 10 MB text (the shipped declaration repeated), the same text as a .docx with heading styles
 # and automatic numbering (fixtures/docx/make.py), `accord outline --format json` of each,
 # RUNS runs, median wall time and peak memory. Writes bench/runs/DATE-docx.md and prints it.
-# usage: bench/docx.sh [REPORT.md]      RUNS=5 by default; SIZE=10000000 bytes of text
+# usage: bench/docx.sh [REPORT.md]      RUNS=15 by default; SIZE=10000000 bytes of text
+# needs hyperfine (Debian package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${RUNS:-5}
+runs=${RUNS:-15}
 size=${SIZE:-10000000}
 report=${1:-bench/runs/$(date +%F)-docx.md}
 data=target/bench-data/docx
@@ -24,15 +25,19 @@ open(sys.argv[1], 'w', encoding='utf-8').write('\n\n'.join(out) + '\n')
 PY
 "$accord" outline --format json "$data/text.txt" > "$data/outline.json" || true
 python3 fixtures/docx/make.py "$data/outline.json" "$data/text.docx"
+# Median wall time (hyperfine, Debian's package, for millisecond resolution) and peak memory
+# (GNU time) of `accord outline --format json FILE`.
 time_of() {
-  local times=() peak=0 t m
-  for ((r = 0; r < runs; r++)); do
-    /usr/bin/time -o "$data/time" -f '%e %M' "$accord" outline --format json "$1" >/dev/null 2>&1 || true
-    read -r t m < <(tail -n 1 "$data/time")
-    times+=("$t")
+  local peak=0 m t
+  hyperfine -N -i -w 2 -r "$runs" --export-json "$data/hyperfine.json" \
+    "$accord outline --format json $1" >/dev/null 2>&1
+  t=$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$data/hyperfine.json")
+  for ((r = 0; r < 3; r++)); do
+    /usr/bin/time -o "$data/time" -f '%M' "$accord" outline --format json "$1" >/dev/null 2>&1 || true
+    m=$(tail -n 1 "$data/time")
     (( m > peak )) && peak=$m
   done
-  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$((peak / 1024))"
+  printf '%s %s\n' "$t" "$((peak / 1024))"
 }
 read -r t_text m_text < <(time_of "$data/text.txt")
 read -r t_docx m_docx < <(time_of "$data/text.docx")

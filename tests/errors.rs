@@ -481,3 +481,86 @@ fn corrupt_or_foreign_zip_archives() {
     let err = fails_cleanly(&["outline", &foreign], &foreign, None);
     assert!(err.contains("not a Word document"), "{err}");
 }
+
+/// A Word document of `document_xml` (the whole `word/document.xml` part).
+fn word_document(document_xml: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, document_xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// `zip` with a field of every entry's headers (local and central) rewritten: `local` and
+/// `central` are the field's offsets in each header.
+fn patch_headers(mut zip: Vec<u8>, local: usize, central: usize, value: &[u8]) -> Vec<u8> {
+    for (signature, offset) in [(b"PK\x03\x04", local), (b"PK\x01\x02", central)] {
+        let starts: Vec<usize> = zip
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| w == signature)
+            .map(|(i, _)| i)
+            .collect();
+        for start in starts {
+            zip[start + offset..start + offset + value.len()].copy_from_slice(value);
+        }
+    }
+    zip
+}
+
+const WORD_NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+#[test]
+fn encrypted_or_password_protected_word_documents() {
+    let doc = word_document(&format!(
+        "<w:document {WORD_NS}><w:body><w:p><w:r><w:t>1. Text.</w:t></w:r></w:p></w:body></w:document>"
+    ));
+    // Bit 0 of the general-purpose flags: the entry is encrypted.
+    let encrypted = patch_headers(doc, 6, 8, &[1, 0]);
+    let (_d, path) = temp_file("locked.docx", &encrypted);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("encrypted ZIP archive"), "{err}");
+    // Word keeps a document with a password to open in an OLE compound file.
+    let mut compound = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    compound.extend(std::iter::repeat_n(0u8, 504));
+    let (_e, path) = temp_file("protected.docx", &compound);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("protected by a password"), "{err}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_inflates() {
+    let doc = word_document(&format!("<w:document {WORD_NS}><w:body/></w:document>"));
+    // The headers claim 4 GiB once inflated.
+    let bomb = patch_headers(doc, 22, 24, &u32::MAX.to_le_bytes());
+    let (_d, path) = temp_file("bomb.docx", &bomb);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(
+        err.contains("word/document.xml inflates to more than"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_word_markup() {
+    for (name, xml) in [
+        (
+            "cut.docx",
+            format!("<w:document {WORD_NS}><w:body><w:p><w:r><w:t>Art"),
+        ),
+        (
+            "crossed.docx",
+            format!("<w:document {WORD_NS}><w:body><w:p></w:body></w:p></w:document>"),
+        ),
+    ] {
+        let (_d, path) = temp_file(name, &word_document(&xml));
+        let err = fails_cleanly(&["outline", &path], &path, None);
+        assert!(
+            err.contains("word/document.xml is not well-formed XML"),
+            "{err}"
+        );
+    }
+}

@@ -140,8 +140,14 @@ pub fn read_as(input: &Input, label: String, options: &ReadOptions) -> Result<So
     let word = match options.from {
         Some(Reader::Docx) => true,
         Some(_) => false,
-        None => docx::looks_like_zip(&bytes),
+        None => docx::looks_like_zip(&bytes) || docx::looks_like_compound_file(&bytes),
     };
+    if word && docx::looks_like_compound_file(&bytes) {
+        return Err(SourceError::Docx {
+            label,
+            reason: docx::DocxError::Compound,
+        });
+    }
     if word {
         let text =
             docx::to_text(&bytes, options.revisions).map_err(|reason| SourceError::Docx {

@@ -3,13 +3,17 @@
 //! the Markdown the normalizer reads. Tracked changes are read as accepted (the final text) or
 //! as rejected (the original).
 //!
-//! The archive is read with the `zip` crate and the XML with `roxmltree`; both are bounded:
-//! a part larger than `MAX_PART_BYTES` once inflated is refused, so a ZIP bomb costs nothing.
+//! The archive is read with the `zip` crate. The body and the notes, which can be tens of
+//! megabytes of markup, are read by a streaming parser (`quick-xml`, in [`body`]); styles and
+//! list definitions, small and looked up across, as trees (`roxmltree`). A part that would
+//! inflate past `MAX_PART_BYTES` is refused before it is read, whatever its header claims,
+//! so a ZIP bomb costs nothing.
 
 use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
 
+mod body;
 mod lists;
 
 use lists::{Numbering, Styles};
@@ -39,6 +43,13 @@ pub enum DocxError {
     NoDocument,
     #[error("{part} inflates to more than {limit} bytes")]
     TooLarge { part: String, limit: u64 },
+    #[error("an encrypted ZIP archive: accord cannot read it without its password")]
+    Encrypted,
+    #[error(
+        "an OLE compound file: a Word document protected by a password, or an old binary .doc; \
+         accord reads .docx (remove the password, or save it as .docx)"
+    )]
+    Compound,
     #[error("{part} is not well-formed XML ({reason})")]
     Xml { part: String, reason: String },
 }
@@ -46,6 +57,12 @@ pub enum DocxError {
 /// Whether bytes are a ZIP archive (a Word document is one).
 pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Whether bytes are an OLE compound file: what Word writes for a document with a password
+/// to open (the encrypted package inside), and for the binary `.doc` format before 2007.
+pub fn looks_like_compound_file(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
 }
 
 /// The document's text, one block per paragraph, blank-line separated; headings as `#` lines.
@@ -63,7 +80,6 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
             reason: e.to_string(),
         })
     }
-    let body = parse("word/document.xml", &document)?;
     let styles = match &styles {
         Some(text) => Styles::read(&parse("word/styles.xml", text)?),
         None => Styles::default(),
@@ -76,18 +92,18 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
     // The text of paragraphs whose mark is gone in this reading: they join the next one,
     // whose mark (and with it, its style and numbering) survives.
     let mut carried = String::new();
-    for p in body
-        .descendants()
-        .filter(|n| is(n, "p") && !n.ancestors().skip(1).any(|a| is(&a, "p")))
-    {
-        let text = paragraph_text(p, revisions);
-        if mark_gone(p, revisions) {
-            carried.push_str(&text);
+    for p in read_paragraphs("word/document.xml", &document, revisions)? {
+        if p.mark_gone {
+            carried.push_str(&p.text);
             continue;
         }
-        let (level, numbered) = paragraph_properties(p, &styles);
+        let style = p.style.as_deref();
+        let level = p
+            .outline_level
+            .or_else(|| style.and_then(|s| styles.outline_level(s)));
+        let numbered = p.list.or_else(|| style.and_then(|s| styles.numbering(s)));
         let label = numbered.and_then(|(id, lvl)| numbers.next_label(&id, lvl));
-        let joined = std::mem::take(&mut carried) + &text;
+        let joined = std::mem::take(&mut carried) + &p.text;
         let text = joined.trim();
         if text.is_empty() && label.is_none() {
             continue;
@@ -107,70 +123,58 @@ pub fn to_text(bytes: &[u8], revisions: Revisions) -> Result<String, DocxError> 
         out.push_str(carried.trim());
         out.push_str("\n\n");
     }
-    for (name, part_text, element, heading) in [
-        ("word/footnotes.xml", &footnotes, "footnote", "Footnotes"),
-        ("word/endnotes.xml", &endnotes, "endnote", "Endnotes"),
+    for (name, part_text, heading) in [
+        ("word/footnotes.xml", &footnotes, "Footnotes"),
+        ("word/endnotes.xml", &endnotes, "Endnotes"),
     ] {
         if let Some(text) = part_text {
-            out.push_str(&notes(&parse(name, text)?, element, heading, revisions));
+            out.push_str(&notes(read_paragraphs(name, text, revisions)?, heading));
         }
     }
     Ok(out)
 }
 
+/// The paragraphs of a part, or why its markup cannot be read.
+fn read_paragraphs(
+    name: &str,
+    xml: &str,
+    revisions: Revisions,
+) -> Result<Vec<body::Paragraph>, DocxError> {
+    body::paragraphs(xml, revisions).map_err(|reason| DocxError::Xml {
+        part: name.to_string(),
+        reason,
+    })
+}
+
 /// The notes of a notes part as blocks after the body: under a heading of their own, each a
 /// paragraph numbered as Word numbers them by default (1, 2, … in order), its paragraphs
 /// joined. The separators Word keeps among the notes are not notes.
-fn notes(doc: &Document<'_>, element: &str, heading: &str, revisions: Revisions) -> String {
-    let texts: Vec<String> = doc
-        .descendants()
-        .filter(|n| is(n, element))
-        .filter(|n| attr(*n, "type").is_none_or(|t| t == "normal"))
-        .map(|note| {
-            note.children()
-                .filter(|c| is(c, "p"))
-                .map(|p| paragraph_text(p, revisions).trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| !t.is_empty())
-        .collect();
+fn notes(paragraphs: Vec<body::Paragraph>, heading: &str) -> String {
+    let mut texts: Vec<(usize, String)> = Vec::new();
+    for p in paragraphs {
+        let Some((note, true)) = p.note else {
+            continue;
+        };
+        let text = p.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        match texts.last_mut() {
+            Some((n, joined)) if *n == note => {
+                joined.push(' ');
+                joined.push_str(text);
+            }
+            _ => texts.push((note, text.to_string())),
+        }
+    }
     if texts.is_empty() {
         return String::new();
     }
     let mut out = format!("# {heading}\n\n");
-    for (k, text) in texts.iter().enumerate() {
+    for (k, (_, text)) in texts.iter().enumerate() {
         out.push_str(&format!("{}. {text}\n\n", k + 1));
     }
     out
-}
-
-/// Whether a paragraph's mark is absent in this reading: deleted or moved away, for the final
-/// text; inserted or moved here, for the original. Its text then runs on into the next
-/// paragraph.
-fn mark_gone(p: Node<'_, '_>, revisions: Revisions) -> bool {
-    let mark = child(p, "pPr").and_then(|pr| child(pr, "rPr"));
-    let tracked = |name: &str| mark.and_then(|m| child(m, name)).is_some();
-    match revisions {
-        Revisions::Final => tracked("del") || tracked("moveFrom"),
-        Revisions::Original => tracked("ins") || tracked("moveTo"),
-    }
-}
-
-/// A paragraph's outline level and list (id and level), its own or its style's.
-fn paragraph_properties(p: Node<'_, '_>, styles: &Styles) -> (Option<u8>, Option<(String, u8)>) {
-    let properties = child(p, "pPr");
-    let style = properties
-        .and_then(|pr| child(pr, "pStyle"))
-        .and_then(|s| attr(s, "val"));
-    let level = properties
-        .and_then(lists::outline_level)
-        .or_else(|| style.and_then(|s| styles.outline_level(s)));
-    let numbered = properties
-        .and_then(lists::list_of)
-        .or_else(|| style.and_then(|s| styles.numbering(s)));
-    (level, numbered)
 }
 
 /// One part of the archive as text, or `None` where the archive lacks it.
@@ -178,21 +182,44 @@ fn part<R: Read + std::io::Seek>(
     archive: &mut zip::ZipArchive<R>,
     name: &str,
 ) -> Result<Option<String>, DocxError> {
+    part_within(archive, name, MAX_PART_BYTES)
+}
+
+/// `part`, refused if it inflates past `limit` bytes: by its header's word, or while it
+/// inflates, for a header that lies.
+fn part_within<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<String>, DocxError> {
+    let too_large = || DocxError::TooLarge {
+        part: name.to_string(),
+        limit,
+    };
     let mut file = match archive.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(zip::result::ZipError::UnsupportedArchive(
+            zip::result::ZipError::PASSWORD_REQUIRED,
+        )) => return Err(DocxError::Encrypted),
         Err(e) => return Err(DocxError::Zip(e.to_string())),
     };
-    let mut bytes = Vec::new();
+    if file.encrypted() {
+        return Err(DocxError::Encrypted);
+    }
+    if file.size() > limit {
+        return Err(too_large());
+    }
+    // The size the header declares is at most the limit, and saves growing the buffer in
+    // steps (each a copy of tens of megabytes for a large body); a header that lies only
+    // costs a regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
     (&mut file)
-        .take(MAX_PART_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| DocxError::Zip(e.to_string()))?;
-    if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(DocxError::TooLarge {
-            part: name.to_string(),
-            limit: MAX_PART_BYTES,
-        });
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
     }
     String::from_utf8(bytes)
         .map(Some)
@@ -212,38 +239,6 @@ fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
 
 fn attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
     n.attribute((W, name))
-}
-
-/// The text of a paragraph as Word shows it with changes accepted or rejected: runs inside
-/// `w:ins` belong to the final text, `w:del` (and its `w:delText`) to the original; a tab is a
-/// space, a break a line break.
-fn paragraph_text(p: Node<'_, '_>, revisions: Revisions) -> String {
-    let mut out = String::new();
-    collect_text(p, revisions, &mut out);
-    out
-}
-
-/// The text under `n`, in one walk: a change the reading drops is skipped whole, as are
-/// paragraph properties and paragraphs nested inside (a text box has its own).
-fn collect_text(n: Node<'_, '_>, revisions: Revisions, out: &mut String) {
-    for c in n
-        .children()
-        .filter(|c| c.is_element() && c.tag_name().namespace() == Some(W))
-    {
-        let name = c.tag_name().name();
-        let dropped = match revisions {
-            Revisions::Final => matches!(name, "del" | "moveFrom"),
-            Revisions::Original => matches!(name, "ins" | "moveTo"),
-        };
-        match name {
-            _ if dropped => {}
-            "p" | "pPr" | "rPr" => {}
-            "t" | "delText" => out.push_str(c.text().unwrap_or("")),
-            "tab" => out.push(' '),
-            "br" | "cr" => out.push('\n'),
-            _ => collect_text(c, revisions, out),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -424,6 +419,47 @@ mod tests {
             to_text(&doc, Revisions::Final).unwrap(),
             "The parties meet.\n\n# Footnotes\n\n1. Every year, in turn.\n\n"
         );
+    }
+
+    #[test]
+    fn a_part_past_the_limit_is_refused_whatever_its_header_says() {
+        let doc = docx(&p("", &r(&"x".repeat(10_000))), "", "");
+        let mut archive = zip::ZipArchive::new(Cursor::new(doc.clone())).unwrap();
+        assert!(matches!(
+            part_within(&mut archive, "word/document.xml", 1_000),
+            Err(DocxError::TooLarge { .. })
+        ));
+        // The same archive with the sizes its headers declare rewritten to 100 bytes:
+        // inflating stops at the limit all the same.
+        let lying = declared_sizes(doc.clone(), 100);
+        let mut archive = zip::ZipArchive::new(Cursor::new(lying)).unwrap();
+        assert!(matches!(
+            part_within(&mut archive, "word/document.xml", 1_000),
+            Err(DocxError::TooLarge { .. })
+        ));
+        let mut archive = zip::ZipArchive::new(Cursor::new(doc)).unwrap();
+        assert!(
+            part_within(&mut archive, "word/document.xml", 100_000)
+                .unwrap()
+                .is_some()
+        );
+    }
+
+    /// An archive whose headers (local and central) declare `size` uncompressed bytes for
+    /// every entry.
+    fn declared_sizes(mut zip: Vec<u8>, size: u32) -> Vec<u8> {
+        for (signature, offset) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let starts: Vec<usize> = zip
+                .windows(4)
+                .enumerate()
+                .filter(|(_, w)| w == signature)
+                .map(|(i, _)| i)
+                .collect();
+            for start in starts {
+                zip[start + offset..start + offset + 4].copy_from_slice(&size.to_le_bytes());
+            }
+        }
+        zip
     }
 
     #[test]
