@@ -625,3 +625,54 @@ fn blame_credits_the_commits_that_made_the_text_not_merges() {
         );
     }
 }
+
+/// Word documents in history are read as Word documents: a repository where `declaration.docx`
+/// was the draft and then the final text logs, blames and compares as the texts do.
+#[test]
+fn word_documents_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    for (i, which) in ["draft", "final"].iter().enumerate() {
+        std::fs::copy(
+            root().join(format!("fixtures/docx/dushanbe-2021.{which}.docx")),
+            repo.join("declaration.docx"),
+        )
+        .unwrap();
+        git(repo, &["add", "-A"]);
+        let date = format!("2021-0{}-01T10:00:00+02:00", i + 8);
+        git_at(repo, &["commit", "-q", "-m", which], Some(&date));
+    }
+    let texts: Comparison = json(
+        &[
+            "diff",
+            "--format",
+            "json",
+            root()
+                .join("versions/dushanbe-2021.draft.en.txt")
+                .to_str()
+                .unwrap(),
+            root()
+                .join("versions/dushanbe-2021.en.txt")
+                .to_str()
+                .unwrap(),
+        ],
+        repo,
+    );
+    let specs: Comparison = json(
+        &[
+            "diff",
+            "--format",
+            "json",
+            "HEAD~1:declaration.docx",
+            "HEAD:declaration.docx",
+        ],
+        repo,
+    );
+    assert_eq!(specs.summary, texts.summary);
+    let log: Log = json(&["log", "--format", "json", "declaration.docx"], repo);
+    assert_eq!(log.commits.len(), 2);
+    assert_eq!(log.commits[0].summary, texts.summary);
+    let blame: Blame = json(&["blame", "--format", "json", "declaration.docx"], repo);
+    assert_eq!(blame.blocks.len(), 218);
+}

@@ -554,3 +554,36 @@ fn word_numbering_is_what_another_reader_displays() {
     assert_eq!(ours, displayed);
     assert!(displayed.contains(&"(ii) Another part (level 4)".to_string()));
 }
+
+/// `--from text` reads Markdown's `#` lines as text; `--from markdown` reads a text without a
+/// `#` heading as Markdown: headings are `#` lines only, and escapes are undone.
+#[test]
+fn from_text_and_from_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = |name: &str, text: &str, args: &[&str]| -> (usize, String) {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let mut all = args.to_vec();
+        all.push(path.to_str().unwrap());
+        let (o, _) = outline_of(&all);
+        let headings = o
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockType::Heading)
+            .count();
+        (headings, o.blocks.last().unwrap().text.to_string())
+    };
+    let markdown = "# Part 1\n\n1. First.\n\n2. Second.\n";
+    assert_eq!(shown("a.md", markdown, &[]).0, 1);
+    assert_eq!(shown("a.md", markdown, &["--from", "markdown"]).0, 1);
+    assert_eq!(shown("a.md", markdown, &["--from", "text"]).0, 0);
+    let plain = "Article 1\n\nEveryone has the right to life.\n\nArticle 2\n\nNo slavery \\*.\n";
+    assert_eq!(
+        shown("b.txt", plain, &[]),
+        (2, "No slavery \\*.".to_string())
+    );
+    assert_eq!(
+        shown("b.txt", plain, &["--from", "markdown"]),
+        (0, "No slavery *.".to_string())
+    );
+}

@@ -85,7 +85,8 @@ pub struct InputOptions {
     #[arg(long, value_name = "DIR")]
     pub repo: Option<PathBuf>,
     /// Read every input as this format instead of telling it from the content: `html` for a
-    /// page without a doctype or `<html>`, `text` to read a page's markup as text.
+    /// page without a doctype or `<html>`, `text` to read a page's markup or Markdown's `#`
+    /// lines as plain text, `markdown` for Markdown without a `#` heading.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<FromFormat>,
     /// Which text of a Word document with tracked changes to read: as if all were accepted
@@ -106,8 +107,10 @@ pub enum RevisionsArg {
 /// The formats `--from` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FromFormat {
-    /// Plain text or Markdown.
+    /// Plain text: `#` lines are text, not headings.
     Text,
+    /// Markdown: `#` headings, front matter.
+    Markdown,
     /// A web page.
     Html,
     /// A Word document (.docx).
@@ -120,7 +123,8 @@ impl InputOptions {
             encoding: self.encoding.clone(),
             repo: self.repo.clone(),
             from: self.from.map(|f| match f {
-                FromFormat::Text => Reader::Text,
+                FromFormat::Text => Reader::Plain,
+                FromFormat::Markdown => Reader::Markdown,
                 FromFormat::Html => Reader::Html,
                 FromFormat::Docx => Reader::Docx,
             }),

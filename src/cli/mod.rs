@@ -256,7 +256,7 @@ fn from_history<T: Report>(
 ) -> Result<Outcome> {
     let repo = Repo::open(common.input.repo.as_deref())?;
     let settings = history::Settings {
-        encoding: common.input.encoding.clone(),
+        read: common.input.read_options(),
         normalize: normalize::Options {
             repair: !common.input.no_repair,
         },

@@ -36,8 +36,8 @@ pub const TIMELINE_SCHEMA: &str = "accord.timeline/1";
 /// How versions from history are read and compared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    /// Encoding of versions that are not UTF-8 or UTF-16 with a byte-order mark.
-    pub encoding: Option<String>,
+    /// How each version is read: its encoding, its format, which text of a Word document.
+    pub read: source::ReadOptions,
     /// How each version is normalized.
     pub normalize: normalize::Options,
     /// What counts as a difference between versions.
@@ -319,7 +319,7 @@ fn read_version(
     bytes: Vec<u8>,
     settings: &Settings,
 ) -> Result<Version, SourceError> {
-    let source = source::from_bytes(label.clone(), bytes, settings.encoding.as_deref());
+    let source = source::decode_input(label.clone(), bytes, &settings.read);
     let source = source::empty_as_none(source)?;
     Ok(normalize::version_or_empty(
         source,

@@ -94,9 +94,18 @@ impl Outline {
 /// Normalize a decoded document. The document keeps the text (a `String` is moved in, a
 /// `&str` copied) and its blocks point into it.
 pub fn document(source: impl Into<String>, options: &Options) -> Document {
+    document_as(source, options, None)
+}
+
+/// `document`, told whether the text is Markdown (`None`: by its content).
+pub fn document_as(
+    source: impl Into<String>,
+    options: &Options,
+    markdown: Option<bool>,
+) -> Document {
     let source: Arc<String> = Arc::new(source.into());
     let (blocks, findings, repairs, metadata, markdown) = {
-        let segmented = segment::segment(&source);
+        let segmented = segment::segment(&source, markdown);
         let mut findings = Vec::new();
         let mut repairs = Vec::new();
         let units = run_in::split_run_ins(segmented.units, options, &mut findings, &mut repairs);
@@ -154,11 +163,16 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
 
 /// A decoded input as a version: its label, and its text normalized.
 pub fn version(source: Source, options: &Options) -> Version {
-    let mut document = document(source.text, options);
+    let markdown = match source.reader {
+        Reader::Plain => Some(false),
+        Reader::Markdown => Some(true),
+        Reader::Text | Reader::Html | Reader::Docx => None,
+    };
+    let mut document = document_as(source.text, options, markdown);
     match source.reader {
         Reader::Html => document.read_as = ReadAs::Html,
         Reader::Docx => document.read_as = ReadAs::Docx,
-        Reader::Text => {}
+        Reader::Text | Reader::Plain | Reader::Markdown => {}
     }
     Version::new(source.label, document)
 }
@@ -166,8 +180,10 @@ pub fn version(source: Source, options: &Options) -> Version {
 /// A version of a file that may be empty, as a file is before it is created or after it is
 /// deleted: without blocks then. Named `label` either way.
 pub fn version_or_empty(source: Option<Source>, label: String, options: &Options) -> Version {
-    let document = source.map_or_else(Document::default, |s| document(s.text, options));
-    Version::new(label, document)
+    match source {
+        Some(source) => version(Source { label, ..source }, options),
+        None => Version::new(label, Document::default()),
+    }
 }
 
 #[cfg(test)]

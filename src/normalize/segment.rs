@@ -229,14 +229,17 @@ fn front_matter(lines: &[Piece<'_>]) -> Option<(usize, Vec<(String, String)>)> {
     Some((close + 1, metadata))
 }
 
-pub fn segment(text: &str) -> Segmented<'_> {
+/// The units of a text; `markdown` says whether it is Markdown, `None` to tell by its
+/// content (front matter, or a `#` heading).
+pub fn segment(text: &str, markdown: Option<bool>) -> Segmented<'_> {
     let all = lines(text);
     let (skip, metadata, has_front_matter) = match front_matter(&all) {
         Some((n, meta)) => (n, meta, true),
         None => (0, Vec::new(), false),
     };
     let body = &all[skip..];
-    let markdown = has_front_matter || body.iter().any(|p| strip_atx(p.text).is_some());
+    let markdown = markdown
+        .unwrap_or_else(|| has_front_matter || body.iter().any(|p| strip_atx(p.text).is_some()));
 
     let mut units = Vec::new();
     let mut block: Vec<Piece<'_>> = Vec::new();
@@ -412,6 +415,7 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let s = segment(
             "(1) Die Würde des Menschen ist\nunantastbar.\n\n(2) Das Volk\nbekennt sich.\n",
+            None,
         );
         assert_eq!(
             texts(&s),
@@ -425,7 +429,10 @@ mod tests {
 
     #[test]
     fn numbered_lines_after_sentence_end_split() {
-        let s = segment("1. First item ends.\n2. Second item\ncontinues here.\n");
+        let s = segment(
+            "1. First item ends.\n2. Second item\ncontinues here.\n",
+            None,
+        );
         assert_eq!(
             texts(&s),
             vec!["1. First item ends.", "2. Second item continues here."]
@@ -434,7 +441,7 @@ mod tests {
 
     #[test]
     fn lone_label_line_is_its_own_unit() {
-        let s = segment("Article 1\nAll human beings are born free.\n");
+        let s = segment("Article 1\nAll human beings are born free.\n", None);
         assert_eq!(
             texts(&s),
             vec!["Article 1", "All human beings are born free."]
@@ -445,6 +452,7 @@ mod tests {
     fn keyword_references_at_line_start_do_not_split() {
         let s = segment(
             "(3) Die Landesbehörden werden tätig.\nArtikel 85 Abs. 3 und 4 gilt entsprechend.\n",
+            None,
         );
         assert_eq!(s.units.len(), 1);
     }
@@ -453,14 +461,16 @@ mod tests {
     fn long_lines_are_one_paragraph_each() {
         let long = "x ".repeat(80);
         let text = format!("{long}\n{long}\n");
-        let s = segment(&text);
+        let s = segment(&text, None);
         assert_eq!(s.units.len(), 2);
     }
 
     #[test]
     fn front_matter_is_metadata_and_markdown_headings() {
-        let s =
-            segment("---\nTitle: GG\nslug: gg\n\n---\n\n# Grundgesetz\n\n### Art 1\n\n(1) Text.\n");
+        let s = segment(
+            "---\nTitle: GG\nslug: gg\n\n---\n\n# Grundgesetz\n\n### Art 1\n\n(1) Text.\n",
+            None,
+        );
         assert_eq!(
             s.metadata,
             vec![("Title".into(), "GG".into()), ("slug".into(), "gg".into())]

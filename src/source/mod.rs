@@ -61,6 +61,10 @@ impl Input {
 pub enum Reader {
     /// Plain text or Markdown, as the normalizer tells them apart.
     Text,
+    /// Plain text, whatever it looks like (`--from text`).
+    Plain,
+    /// Markdown, whatever it looks like (`--from markdown`).
+    Markdown,
     /// A web page: the text it shows ([`html`]).
     Html,
     /// A Word document ([`docx`]).
@@ -137,6 +141,16 @@ pub fn read_as(input: &Input, label: String, options: &ReadOptions) -> Result<So
         Input::Path(path) => file::read_file(path, &label)?,
         Input::Git(spec) => git::Repo::open(options.repo.as_deref())?.read_spec(spec)?,
     };
+    decode_input(label, bytes, options)
+}
+
+/// Decode the bytes of an input, read from a file, standard input or git: a Word document by
+/// its reader, the rest by their encoding, then as a web page or text.
+pub fn decode_input(
+    label: String,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+) -> Result<Source, SourceError> {
     let word = match options.from {
         Some(Reader::Docx) => true,
         Some(_) => false,
