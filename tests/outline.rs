@@ -448,6 +448,8 @@ fn declaration_as_a_web_page_outlines_like_the_text() {
         (page.reader.as_str(), text.reader.as_str()),
         ("html", "text")
     );
+    assert_eq!(page.main_content.as_deref(), Some("<main>"), "says so");
+    assert_eq!(text.main_content, None);
     let (word, _) = outline("fixtures/docx/dushanbe-2021.final.docx");
     assert_eq!(word.reader, "docx");
     assert_eq!(shown(&word), shown(&text), "the Word document, too");

@@ -234,6 +234,8 @@ pub struct Document {
     pub source: Arc<String>,
     /// How the input was read.
     pub read_as: ReadAs,
+    /// The element of a web page read as its main content, the rest of the page left out.
+    pub main_content: Option<String>,
 }
 
 impl Document {

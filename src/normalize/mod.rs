@@ -69,6 +69,10 @@ pub struct Outline {
     /// shows) or `docx` (a Word document, as Word shows it).
     #[serde(default = "text_reader")]
     pub reader: String,
+    /// For a web page read in part: the element read as its main content, as its start tag
+    /// shows it (`<main>`, `<div id="law">`); the rest of the page was left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_content: Option<String>,
 }
 
 fn text_reader() -> String {
@@ -87,6 +91,7 @@ impl Outline {
             repairs: document.repairs.clone(),
             metadata: document.metadata.clone(),
             reader: document.read_as.as_str().to_string(),
+            main_content: document.main_content.clone(),
         }
     }
 }
@@ -158,6 +163,7 @@ pub fn document_as(
         } else {
             ReadAs::Text
         },
+        main_content: None,
     }
 }
 
@@ -169,6 +175,7 @@ pub fn version(source: Source, options: &Options) -> Version {
         Reader::Text | Reader::Html | Reader::Docx => None,
     };
     let mut document = document_as(source.text, options, markdown);
+    document.main_content = source.main_content;
     match source.reader {
         Reader::Html => document.read_as = ReadAs::Html,
         Reader::Docx => document.read_as = ReadAs::Docx,

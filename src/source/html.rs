@@ -63,36 +63,138 @@ pub fn looks_like_html(text: &str) -> bool {
         || (start.starts_with("<?xml") || start.starts_with("<!--")) && start.contains("<html")
 }
 
+/// What a page reads as: its text, and the element read as its main content where the rest
+/// of the page was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// One block per paragraph, heading or list item, blank-line separated.
+    pub text: String,
+    /// The element read, as its start tag shows it (`<main>`, `<div id="law">`), when
+    /// only it was read.
+    pub main_content: Option<String>,
+}
+
 /// The page's text, one block per paragraph, heading or list item, blank-line separated.
 pub fn to_text(html: &str) -> String {
+    read(html).text
+}
+
+/// Read a page: its main content where it has one, else the whole page.
+pub fn read(html: &str) -> Page {
     let page = Html::parse_document(html);
-    let root = main_content(&page).unwrap_or_else(|| page.root_element());
+    let main = main_content(&page);
+    let root = main.unwrap_or_else(|| page.root_element());
     let mut writer = Writer {
         shallowest_heading: shallowest_heading(root),
         ..Writer::default()
     };
     writer.walk(root);
     writer.flush();
-    writer.out
+    Page {
+        text: writer.out,
+        main_content: main.map(start_tag),
+    }
 }
 
-/// The element a page marks as its main content: `<main>`, or its one `<article>`.
+/// The element a page marks as its main content: `<main>`, its one `<article>`, or the one
+/// element with `role="main"`; failing those, the container that holds nearly all of the
+/// page's text.
 fn main_content(page: &Html) -> Option<ElementRef<'_>> {
-    let named = |name: &str| {
-        page.root_element()
+    let only = |marked: &dyn Fn(&ElementRef<'_>) -> bool| {
+        let mut found = page
+            .root_element()
             .descendants()
             .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == name)
-            .collect::<Vec<_>>()
+            .filter(|e| marked(e));
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     };
-    let mains = named("main");
-    if let [main] = mains.as_slice() {
-        return Some(*main);
+    only(&|e| e.value().name() == "main")
+        .or_else(|| only(&|e| e.value().name() == "article"))
+        .or_else(|| only(&|e| e.value().attr("role") == Some("main")))
+        .or_else(|| largest_text_container(page.root_element()))
+}
+
+/// Elements a page lays its content out in, which a reader may step into.
+const CONTAINERS: &[&str] = &[
+    "body", "div", "section", "center", "table", "tbody", "tr", "td", "span", "font",
+];
+
+/// The container holding nearly all the page's text, found from `<body>` down: a step is
+/// taken into the child with the most text while what stays outside it, links aside (menus,
+/// breadcrumbs), is under a tenth of what is inside. None if no step leaves text out: a page
+/// whose text is all content is read whole.
+fn largest_text_container(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut current = root
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "body")?;
+    let mut left_out = 0;
+    loop {
+        let (total, links) = text_amount(current);
+        let best = current
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| CONTAINERS.contains(&e.value().name()))
+            .map(|e| (e, text_amount(e)))
+            .max_by_key(|(_, (amount, _))| *amount);
+        let Some((child, (inside, inside_links))) = best else {
+            break;
+        };
+        let outside_text = (total - inside) - (links - inside_links);
+        if inside == 0 || outside_text * 10 >= inside {
+            break;
+        }
+        left_out += total - inside;
+        current = child;
     }
-    match named("article").as_slice() {
-        [article] => Some(*article),
-        _ => None,
+    (left_out > 0).then_some(current)
+}
+
+/// The visible characters under an element, and how many of them are link text.
+fn text_amount(e: ElementRef<'_>) -> (usize, usize) {
+    let mut amount = (0, 0);
+    count_text(e, false, &mut amount);
+    amount
+}
+
+fn count_text(e: ElementRef<'_>, in_link: bool, amount: &mut (usize, usize)) {
+    if DROPPED.contains(&e.value().name()) {
+        return;
     }
+    let in_link = in_link || e.value().name() == "a";
+    for child in e.children() {
+        match child.value() {
+            Node::Text(text) => {
+                let n = text.chars().filter(|c| !c.is_whitespace()).count();
+                amount.0 += n;
+                if in_link {
+                    amount.1 += n;
+                }
+            }
+            Node::Element(_) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    count_text(c, in_link, amount);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An element's start tag as a reader would name it: its name, id, class and role.
+fn start_tag(e: ElementRef<'_>) -> String {
+    let mut tag = format!("<{}", e.value().name());
+    for name in ["id", "class", "role"] {
+        if let Some(value) = e.value().attr(name) {
+            let value: String = value.chars().filter(|c| !c.is_control()).take(60).collect();
+            tag.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    tag.push('>');
+    tag
 }
 
 /// An ordered list being numbered: its next number and how numbers are written.
@@ -299,6 +401,46 @@ mod tests {
             to_text(page),
             "# Declaration\n\nThe heads of state met.\n\n## I. Peace\n\n1. They agreed.\nA second line.\n\n"
         );
+    }
+
+    /// A paragraph of `n` words.
+    fn words(n: usize) -> String {
+        vec!["word"; n].join(" ")
+    }
+
+    #[test]
+    fn without_a_marked_main_the_container_of_nearly_all_the_text_is_read() {
+        // A layout table: a menu of links and a site name beside the law.
+        let page = format!(
+            "<html><body><div class=\"top\">Ministry of Justice</div><table><tr>\
+             <td><a href='/'>Home</a><br><a href='/laws'>All laws</a><br><a href='/x'>{}</a></td>\
+             <td id=\"law\"><h2>Article 1</h2><p>{}</p><h2>Article 2</h2><p>{}</p></td>\
+             </tr></table><div>Printed 2021</div></body></html>",
+            words(30),
+            words(80),
+            words(80)
+        );
+        let read = read(&page);
+        assert_eq!(read.main_content.as_deref(), Some("<td id=\"law\">"));
+        assert!(read.text.starts_with("# Article 1\n\nword word"));
+        assert!(!read.text.contains("Ministry") && !read.text.contains("Home"));
+    }
+
+    #[test]
+    fn content_in_several_containers_is_all_read() {
+        // A preamble and the articles side by side: neither holds nearly all the text.
+        let page = format!(
+            "<html><body><div id=\"preamble\"><p>{}</p></div>\
+             <div id=\"articles\"><p>1. {}</p><p>2. {}</p></div></body></html>",
+            words(30),
+            words(80),
+            words(80)
+        );
+        let read = read(&page);
+        assert_eq!(read.main_content, None);
+        assert_eq!(read.text.matches("word").count(), 190);
+        let marked = "<html><body><nav>Menu</nav><main><p>Text.</p></main></body></html>";
+        assert_eq!(super::read(marked).main_content.as_deref(), Some("<main>"));
     }
 
     #[test]

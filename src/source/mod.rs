@@ -93,6 +93,9 @@ pub struct Source {
     pub text: String,
     /// How it was read.
     pub reader: Reader,
+    /// The element of a web page read as its main content, when the rest was left out
+    /// (`<main>`, `<div id="law">`).
+    pub main_content: Option<String>,
 }
 
 /// Why an input could not be read. Every variant names the input.
@@ -175,6 +178,7 @@ pub fn decode_input(
             label,
             text,
             reader: Reader::Docx,
+            main_content: None,
         });
     }
     from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
@@ -217,11 +221,14 @@ pub fn from_bytes_as(
     } else {
         Reader::Text
     });
+    let mut main_content = None;
     if reader == Reader::Html {
-        text = html::to_text(&text);
-        if text.trim().is_empty() {
+        let page = html::read(&text);
+        if page.text.trim().is_empty() {
             return Err(SourceError::NoText { label });
         }
+        text = page.text;
+        main_content = page.main_content;
     }
     if text.trim().is_empty() {
         return Err(SourceError::Empty { label });
@@ -230,5 +237,6 @@ pub fn from_bytes_as(
         label,
         text,
         reader,
+        main_content,
     })
 }

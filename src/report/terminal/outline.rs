@@ -48,10 +48,11 @@ fn counts(out: &mut String, outline: &Outline, paint: Paint) {
     let headings = blocks.iter().filter(|b| b.is_heading()).count();
     let paragraphs = blocks.len() - headings;
     let preamble = blocks.iter().filter(|b| b.preamble).count();
-    let read_as = match outline.reader.as_str() {
-        "html" => " (read as a web page)",
-        "docx" => " (read as a Word document)",
-        _ => "",
+    let read_as = match (outline.reader.as_str(), &outline.main_content) {
+        ("html", Some(main)) => format!(" (read as a web page: only its {})", sanitize(main)),
+        ("html", None) => " (read as a web page)".to_string(),
+        ("docx", _) => " (read as a Word document)".to_string(),
+        _ => String::new(),
     };
     let _ = writeln!(
         out,
