@@ -589,3 +589,36 @@ fn from_text_and_from_markdown() {
         (0, "No slavery *.".to_string())
     );
 }
+
+/// A Word document's text is what its author typed: a dash written "rights- including" is
+/// not a word a PDF broke at a line end, and stays as it is; the same text as plain text is
+/// repaired.
+#[test]
+fn word_documents_are_not_repaired_as_pdf_text() {
+    let text = "Our constitutional rights- including the freedom of speech.";
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(
+        &mut zip,
+        format!(
+            "<w:document {ns}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let word = dir.path().join("order.docx");
+    std::fs::write(&word, zip.finish().unwrap().into_inner()).unwrap();
+    let plain = dir.path().join("order.txt");
+    std::fs::write(&plain, format!("{text}\n")).unwrap();
+    let (o, _) = outline(word.to_str().unwrap());
+    assert_eq!(o.blocks[0].text.to_string(), text);
+    assert!(o.repairs.is_empty());
+    let (o, _) = outline(plain.to_str().unwrap());
+    assert_eq!(o.repairs.len(), 1, "the same text as plain text");
+}

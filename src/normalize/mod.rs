@@ -174,7 +174,12 @@ pub fn version(source: Source, options: &Options) -> Version {
         Reader::Markdown => Some(true),
         Reader::Text | Reader::Html | Reader::Docx => None,
     };
-    let mut document = document_as(source.text, options, markdown);
+    // A Word document's text is what its author typed, not what a PDF extractor left: a
+    // "rights- including" there is the author's dash, not a word broken at a line end.
+    let word = Options {
+        repair: options.repair && source.reader != Reader::Docx,
+    };
+    let mut document = document_as(source.text, &word, markdown);
     document.main_content = source.main_content;
     match source.reader {
         Reader::Html => document.read_as = ReadAs::Html,
