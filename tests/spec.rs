@@ -344,6 +344,59 @@ fn in_markdown_only_hash_lines_are_headings() {
     );
 }
 
+/// The blocks of a web page, through the HTML reader and the normalizer.
+fn page_blocks(html: &str) -> Vec<String> {
+    let source = accord::source::from_bytes("page".into(), html.as_bytes().to_vec(), None)
+        .expect("a page with text");
+    shown(&normalize::version(source, &Options::default()).document)
+}
+
+#[test]
+fn in_a_structured_document_undeclared_headings_are_found_by_recurrence_below_the_declared() {
+    // EUR-Lex sets its articles in paragraphs, its chapters in headings.
+    assert_eq!(
+        page_blocks(
+            "<html><body><h2>CHAPTER I</h2><p>Article 1</p><p>Subject-matter</p>\
+             <p>1. This Regulation lays down rules.</p><p>Article 2</p><p>Scope</p>\
+             <p>1. It applies to processing.</p><h2>CHAPTER II</h2><p>Article 3</p>\
+             <p>1. Principles.</p></body></html>"
+        ),
+        [
+            "H1 CHAPTER I #1 |",
+            "H2 Article 1 #1 |",
+            "P | Subject-matter",
+            "P 1. #1 | This Regulation lays down rules.",
+            "H2 Article 2 #2 |",
+            "P | Scope",
+            "P 1. #1 | It applies to processing.",
+            "H1 CHAPTER II #2 |",
+            "H2 Article 3 #3 |",
+            "P 1. #1 | Principles."
+        ]
+    );
+}
+
+#[test]
+fn in_a_structured_document_short_numbered_paragraphs_are_not_titles() {
+    // Notes of a Word document: short, numbered, recurring ("See supra Section …"), and
+    // paragraphs all the same.
+    assert_eq!(
+        page_blocks(
+            "<html><body><h1>Notes</h1><ol start=\"25\"><li>Id.</li>\
+             <li>See supra Section III.B.2.</li><li>47 C.F.R. § 8.3.</li>\
+             <li>See supra Section IV.C.</li><li>See supra Section V.</li></ol></body></html>"
+        ),
+        [
+            "H1 | Notes",
+            "P 25. #25 | Id.",
+            "P 26. #26 | See supra Section III.B.2.",
+            "P 27. #27 | 47 C.F.R. § 8.3.",
+            "P 28. #28 | See supra Section IV.C.",
+            "P 29. #29 | See supra Section V."
+        ]
+    );
+}
+
 #[test]
 fn markdown_closing_hashes_are_dropped_and_a_hash_without_a_space_is_text() {
     assert_eq!(

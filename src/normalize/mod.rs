@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Document, Finding, ReadAs, Repair, Version};
 use crate::source::{Reader, Source};
+pub use segment::Syntax;
 use structure::{Extra, LabelShape};
 
 /// How to normalize.
@@ -102,15 +103,17 @@ pub fn document(source: impl Into<String>, options: &Options) -> Document {
     document_as(source, options, None)
 }
 
-/// `document`, told whether the text is Markdown (`None`: by its content).
+/// `document`, told how the text marks its structure (`None`: by its content).
 pub fn document_as(
     source: impl Into<String>,
     options: &Options,
-    markdown: Option<bool>,
+    syntax: Option<Syntax>,
 ) -> Document {
     let source: Arc<String> = Arc::new(source.into());
     let (blocks, findings, repairs, metadata, markdown) = {
-        let segmented = segment::segment(&source, markdown);
+        let segmented = segment::segment(&source, syntax);
+        let markdown = segmented.markdown();
+        let syntax = segmented.syntax;
         let mut findings = Vec::new();
         let mut repairs = Vec::new();
         let units = run_in::split_run_ins(segmented.units, options, &mut findings, &mut repairs);
@@ -120,37 +123,42 @@ pub fn document_as(
         let empty_path: Arc<[String]> = Arc::from(Vec::new());
         let (mut blocks, mut extras): (Vec<Block>, Vec<Extra>) = units
             .iter()
-            .map(|u| structure::read_unit(u, &source, &empty_path, segmented.markdown))
+            .map(|u| structure::read_unit(u, &source, &empty_path, markdown))
             .unzip();
         if options.repair {
             repair::repair_words(&source, &units, &mut blocks, &mut repairs);
         }
         drop(units);
-        structure::classify(&mut blocks, &extras, segmented.markdown, &source);
-        if !segmented.markdown {
+        structure::classify(&mut blocks, &extras, syntax, &source);
+        if !markdown {
             // Headings the label reader vouches for stay as they are; the rest may belong to
             // a sequence that only the document's repetition shows.
             let settled: Vec<bool> = (blocks.iter().zip(&extras))
                 .map(|(b, e)| b.is_heading() && e.shape.is_some())
                 .collect();
-            let members = sequences::find(&blocks, &extras, &settled);
+            let mut members = sequences::find(&blocks, &extras, &settled);
+            if syntax == Syntax::Marked {
+                // A structured document declares its headings and numbers its paragraphs: a
+                // recurring line it did not declare is a heading only when it has no number
+                // or is its number alone (`APPENDIX A`); a numbered paragraph with text
+                // ("322. See supra Section III.B.2.", a note) stays a paragraph.
+                for (member, block) in members.iter_mut().zip(&blocks) {
+                    if !block.label.is_empty() && !block.text.is_empty() {
+                        *member = None;
+                    }
+                }
+            }
             sequences::apply(&mut blocks, &mut extras, members);
             structure::demote_lists(&mut blocks, &extras);
             structure::demote_lone_bodies(&mut blocks, &extras);
         }
         references::unlabel_leading_references(&mut blocks, &mut extras, &source);
-        structure::structure(&mut blocks, &extras);
+        structure::structure(&mut blocks, &extras, syntax);
         let styles: Vec<LabelShape> = extras.into_iter().map(|e| e.shape).collect();
         findings.extend(findings::check(&blocks, &styles));
         findings.sort_by_key(|f| (f.line, f.kind));
         repairs.sort_by_key(|r| r.line);
-        (
-            blocks,
-            findings,
-            repairs,
-            segmented.metadata,
-            segmented.markdown,
-        )
+        (blocks, findings, repairs, segmented.metadata, markdown)
     };
     Document {
         blocks,
@@ -169,17 +177,18 @@ pub fn document_as(
 
 /// A decoded input as a version: its label, and its text normalized.
 pub fn version(source: Source, options: &Options) -> Version {
-    let markdown = match source.reader {
-        Reader::Plain => Some(false),
-        Reader::Markdown => Some(true),
-        Reader::Text | Reader::Html | Reader::Docx => None,
+    let syntax = match source.reader {
+        Reader::Plain => Some(Syntax::Plain),
+        Reader::Markdown => Some(Syntax::Markdown),
+        Reader::Html | Reader::Docx => Some(Syntax::Marked),
+        Reader::Text => None,
     };
     // A Word document's text is what its author typed, not what a PDF extractor left: a
     // "rights- including" there is the author's dash, not a word broken at a line end.
     let word = Options {
         repair: options.repair && source.reader != Reader::Docx,
     };
-    let mut document = document_as(source.text, &word, markdown);
+    let mut document = document_as(source.text, &word, syntax);
     document.main_content = source.main_content;
     match source.reader {
         Reader::Html => document.read_as = ReadAs::Html,

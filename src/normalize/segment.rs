@@ -71,12 +71,33 @@ impl Unit<'_> {
     }
 }
 
+/// How a text marks its structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    /// Plain text: headings are told by their labels, their shape and their recurrence.
+    #[default]
+    Plain,
+    /// Markdown: `#` lines (and setext underlines) are the headings, escapes are undone.
+    Markdown,
+    /// What a reader of a structured document wrote (a web page, a Word document): `#`
+    /// lines are the headings its markup or styles declared, and the rest is plain text,
+    /// where a heading set in bold type, not declared, is still told as plain text tells it.
+    Marked,
+}
+
 #[derive(Debug, Default)]
 pub struct Segmented<'a> {
     pub units: Vec<Unit<'a>>,
     pub metadata: Vec<(String, String)>,
-    /// The text uses Markdown headings or front matter, so only `#` lines are headings.
-    pub markdown: bool,
+    /// How the text marks its structure.
+    pub syntax: Syntax,
+}
+
+impl Segmented<'_> {
+    /// Whether only `#` lines are headings and Markdown escapes are undone.
+    pub fn markdown(&self) -> bool {
+        self.syntax == Syntax::Markdown
+    }
 }
 
 /// Split text into lines on LF, CRLF, CR and the Unicode line and paragraph separators,
@@ -229,41 +250,47 @@ fn front_matter(lines: &[Piece<'_>]) -> Option<(usize, Vec<(String, String)>)> {
     Some((close + 1, metadata))
 }
 
-/// The units of a text; `markdown` says whether it is Markdown, `None` to tell by its
-/// content (front matter, or a `#` heading).
-pub fn segment(text: &str, markdown: Option<bool>) -> Segmented<'_> {
+/// The units of a text; `syntax` says how it marks its structure, `None` to tell by its
+/// content (Markdown if it has front matter or a `#` heading).
+pub fn segment(text: &str, syntax: Option<Syntax>) -> Segmented<'_> {
     let all = lines(text);
     let (skip, metadata, has_front_matter) = match front_matter(&all) {
         Some((n, meta)) => (n, meta, true),
         None => (0, Vec::new(), false),
     };
     let body = &all[skip..];
-    let markdown = markdown
-        .unwrap_or_else(|| has_front_matter || body.iter().any(|p| strip_atx(p.text).is_some()));
+    let syntax = syntax.unwrap_or_else(|| {
+        if has_front_matter || body.iter().any(|p| strip_atx(p.text).is_some()) {
+            Syntax::Markdown
+        } else {
+            Syntax::Plain
+        }
+    });
 
     let mut units = Vec::new();
     let mut block: Vec<Piece<'_>> = Vec::new();
     for piece in body {
         if is_blank(piece.text) {
-            split_block(&block, markdown, &mut units);
+            split_block(&block, syntax, &mut units);
             block.clear();
         } else {
             block.push(*piece);
         }
     }
-    split_block(&block, markdown, &mut units);
+    split_block(&block, syntax, &mut units);
     Segmented {
         units,
         metadata,
-        markdown,
+        syntax,
     }
 }
 
 /// Turn one blank-line separated block into units.
-fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>>) {
+fn split_block<'a>(block: &[Piece<'a>], syntax: Syntax, units: &mut Vec<Unit<'a>>) {
     if block.is_empty() {
         return;
     }
+    let markdown = syntax == Syntax::Markdown;
     let one_per_line = block.len() > 1
         && block
             .iter()
@@ -283,7 +310,9 @@ fn split_block<'a>(block: &[Piece<'a>], markdown: bool, units: &mut Vec<Unit<'a>
         }
     };
     for piece in block {
-        if markdown && let Some((level, _)) = strip_atx(piece.text) {
+        if syntax != Syntax::Plain
+            && let Some((level, _)) = strip_atx(piece.text)
+        {
             flush(&mut current, units);
             units.push(Unit {
                 pieces: smallvec::smallvec![*piece],
@@ -475,7 +504,7 @@ mod tests {
             s.metadata,
             vec![("Title".into(), "GG".into()), ("slug".into(), "gg".into())]
         );
-        assert!(s.markdown);
+        assert!(s.markdown());
         assert_eq!(texts(&s), vec!["Grundgesetz", "Art 1", "(1) Text."]);
         assert_eq!(s.units[1].markdown_level, Some(3));
         assert_eq!(s.units[0].first_line(), 7);

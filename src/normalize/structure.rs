@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::label::{self, Style};
-use super::segment::Unit;
+use super::segment::{Syntax, Unit};
 use crate::model::{Block, BlockType, Text};
 use crate::text;
 
@@ -145,12 +145,15 @@ fn ends_mid_sentence(text: &str) -> bool {
     )
 }
 
-pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], markdown: bool, source: &str) {
+pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], syntax: Syntax, source: &str) {
     for i in 0..blocks.len() {
         let (block, extra) = (&blocks[i], &extras[i]);
         // Markdown marks its headings (`#`, a setext underline, which plain text uses too);
-        // in a Markdown text nothing else is one.
-        let heading = if markdown || extra.markdown_level.is_some() {
+        // in a Markdown text nothing else is one. A structured document's reader marks the
+        // headings it declares; others are found only by their recurrence (`APPENDIX A`,
+        // `APPENDIX B`), after this: a short numbered paragraph there (a footnote reading
+        // "26. 47 C.F.R. § 8.3.") is a paragraph, not a title.
+        let heading = if syntax != Syntax::Plain || extra.markdown_level.is_some() {
             extra.markdown_level.is_some()
         } else if extra.sequence {
             true
@@ -264,8 +267,10 @@ pub(super) fn demote_lone_bodies(blocks: &mut [Block], extras: &[Extra]) {
 /// Heading levels: Markdown's `#` count where there is one; otherwise each numbering style
 /// takes the next level in order of first appearance (as reStructuredText does with its
 /// underlines), and an unnumbered heading sits at the level of the numbered heading that
-/// follows it.
-fn levels(blocks: &[Block], extras: &[Extra]) -> Vec<Option<u8>> {
+/// follows it. In a structured document (`Syntax::Marked`) a heading its markup did not
+/// declare (`<p>Article 1</p>` under `<h2>CHAPTER I</h2>`) sits below the declared heading
+/// before it.
+fn levels(blocks: &[Block], extras: &[Extra], syntax: Syntax) -> Vec<Option<u8>> {
     let mut order: Vec<&Style> = Vec::new();
     let mut levels: Vec<Option<u8>> = blocks
         .iter()
@@ -298,6 +303,16 @@ fn levels(blocks: &[Block], extras: &[Extra]) -> Vec<Option<u8>> {
             None => levels[i] = Some(following.unwrap_or(1)),
         }
     }
+    if syntax == Syntax::Marked {
+        let mut declared = 0;
+        for (level, extra) in levels.iter_mut().zip(extras) {
+            match (extra.markdown_level, level.as_mut()) {
+                (Some(marked), _) => declared = marked,
+                (None, Some(level)) => *level = level.saturating_add(declared),
+                (None, None) => {}
+            }
+        }
+    }
     levels
 }
 
@@ -306,8 +321,8 @@ fn levels(blocks: &[Block], extras: &[Extra]) -> Vec<Option<u8>> {
 pub(super) type LabelShape = Option<(Style, bool)>;
 
 /// Heading levels, section paths and the preamble, set on the blocks in place.
-pub(super) fn structure(blocks: &mut [Block], extras: &[Extra]) {
-    let levels = levels(blocks, extras);
+pub(super) fn structure(blocks: &mut [Block], extras: &[Extra], syntax: Syntax) {
+    let levels = levels(blocks, extras, syntax);
     let numbered_heading =
         |i: usize| blocks[i].kind == BlockType::Heading && extras[i].shape.is_some();
     let first_numbered_heading = (0..blocks.len()).find(|&i| numbered_heading(i));
