@@ -352,14 +352,17 @@ fn page_blocks(html: &str) -> Vec<String> {
 }
 
 #[test]
-fn in_a_structured_document_undeclared_headings_are_found_by_recurrence_below_the_declared() {
-    // EUR-Lex sets its articles in paragraphs, its chapters in headings.
+fn in_a_structured_document_undeclared_headings_sit_below_the_declared() {
+    // EUR-Lex sets its chapters in headings, its articles and sections in paragraphs: a
+    // keyword label alone is a heading, a level below the declared one before it. (A style
+    // takes its level by first appearance, so a section first met after articles sits below
+    // them, as in plain text.)
     assert_eq!(
         page_blocks(
             "<html><body><h2>CHAPTER I</h2><p>Article 1</p><p>Subject-matter</p>\
              <p>1. This Regulation lays down rules.</p><p>Article 2</p><p>Scope</p>\
              <p>1. It applies to processing.</p><h2>CHAPTER II</h2><p>Article 3</p>\
-             <p>1. Principles.</p></body></html>"
+             <p>1. Principles.</p><p>Section 1</p><p>Article 4</p><p>Rights.</p></body></html>"
         ),
         [
             "H1 CHAPTER I #1 |",
@@ -371,7 +374,10 @@ fn in_a_structured_document_undeclared_headings_are_found_by_recurrence_below_th
             "P 1. #1 | It applies to processing.",
             "H1 CHAPTER II #2 |",
             "H2 Article 3 #3 |",
-            "P 1. #1 | Principles."
+            "P 1. #1 | Principles.",
+            "H3 Section 1 #1 |",
+            "H2 Article 4 #4 |",
+            "P | Rights."
         ]
     );
 }

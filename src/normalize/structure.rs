@@ -150,10 +150,13 @@ pub(super) fn classify(blocks: &mut [Block], extras: &[Extra], syntax: Syntax, s
         let (block, extra) = (&blocks[i], &extras[i]);
         // Markdown marks its headings (`#`, a setext underline, which plain text uses too);
         // in a Markdown text nothing else is one. A structured document's reader marks the
-        // headings it declares; others are found only by their recurrence (`APPENDIX A`,
+        // headings it declares; of the rest, a keyword label standing alone (`SECTION 2`,
+        // `Article 5`) is one, and others are found only by their recurrence (`APPENDIX A`,
         // `APPENDIX B`), after this: a short numbered paragraph there (a footnote reading
         // "26. 47 C.F.R. § 8.3.") is a paragraph, not a title.
-        let heading = if syntax != Syntax::Plain || extra.markdown_level.is_some() {
+        let heading = if syntax == Syntax::Marked && extra.markdown_level.is_none() {
+            block.text.is_empty() && matches!(extra.shape, Some((Style::Keyword(_), _)))
+        } else if syntax == Syntax::Markdown || extra.markdown_level.is_some() {
             extra.markdown_level.is_some()
         } else if extra.sequence {
             true
