@@ -518,21 +518,31 @@ fn from_names_the_reader() {
     assert!(!page.blocks.iter().any(|b| b.text.contains("<script>")));
 }
 
-/// The Word document whose tracked changes turn the draft declaration into the final one
-/// (fixtures/docx/make.py --tracked: word changes, added and removed paragraphs, a move, a
-/// split and a merge as paragraph marks, every number automatic) reads as the draft with its
-/// changes rejected and as the final text with them accepted.
+/// The Word documents whose tracked changes turn the draft declaration into the final one
+/// read as the draft with their changes rejected and as the final text with them accepted:
+/// the one make.py --tracked writes (word changes, added and removed paragraphs, a move, a
+/// split and a merge as paragraph marks, every number automatic), and the one LibreOffice's
+/// Compare Document wrote (its own markup of moves, its own lists, which restart by start
+/// overrides on a shared definition).
 #[test]
 fn a_redline_reads_as_the_draft_or_as_the_final_text() {
-    let redline = "fixtures/docx/dushanbe-2021.redline.docx";
-    let (original, _) = outline_of(&["--revisions", "original", redline]);
     let (draft, _) = outline("versions/dushanbe-2021.draft.en.txt");
-    assert_eq!(shown(&original), shown(&draft));
-    let (accepted, _) = outline_of(&["--revisions", "final", redline]);
-    let (default, _) = outline(redline);
     let (last, _) = outline("versions/dushanbe-2021.en.txt");
-    assert_eq!(shown(&accepted), shown(&last));
-    assert_eq!(shown(&default), shown(&last), "final is the default");
+    for redline in [
+        "fixtures/docx/dushanbe-2021.redline.docx",
+        "fixtures/docx/dushanbe-2021.compared.docx",
+    ] {
+        let (original, _) = outline_of(&["--revisions", "original", redline]);
+        assert_eq!(shown(&original), shown(&draft), "{redline}");
+        let (accepted, _) = outline_of(&["--revisions", "final", redline]);
+        let (default, _) = outline(redline);
+        assert_eq!(shown(&accepted), shown(&last), "{redline}");
+        assert_eq!(
+            shown(&default),
+            shown(&last),
+            "{redline}: final is the default"
+        );
+    }
 }
 
 /// Word's list features (fixtures/docx/numbering.docx: a multi-level list "1.", "1.1", "(a)",

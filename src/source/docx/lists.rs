@@ -100,7 +100,10 @@ struct Level {
 pub(super) struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
     lists: HashMap<String, (String, HashMap<u8, i64>)>,
+    /// The counters of each abstract definition, which all its lists share.
     counters: HashMap<String, Vec<Option<i64>>>,
+    /// The lists whose start overrides have taken effect.
+    restarted: std::collections::HashSet<String>,
 }
 
 impl Numbering {
@@ -161,24 +164,32 @@ impl Numbering {
     }
 
     /// The label the next paragraph of list `num_id` at `level` shows, counters advanced:
-    /// deeper levels start again under it. Lists that share an abstract definition count
-    /// on together unless they override a start, as Word does.
+    /// deeper levels start again under it. The lists of one abstract definition count on
+    /// together; a list that overrides a level's start restarts that level where its first
+    /// paragraph stands (Word's "restart numbering", which LibreOffice reads the same way).
     pub(super) fn next_label(&mut self, num_id: &str, level: u8) -> Option<String> {
         let (abstract_id, overrides) = self.lists.get(num_id)?;
         let levels = self.abstracts.get(abstract_id)?;
-        let key = if overrides.is_empty() {
-            abstract_id.clone()
-        } else {
-            format!("num:{num_id}")
-        };
         let level = usize::from(level.min(8));
+        if levels[level].format == "bullet" {
+            // A bullet's level text is its glyph, often a private-use character of a
+            // symbol font (U+F06C in Wingdings): a mark, not a number.
+            return Some(String::new());
+        }
         let start = |l: usize| {
             overrides
                 .get(&(l as u8))
                 .copied()
                 .unwrap_or(levels[l].start)
         };
-        let counters = self.counters.entry(key).or_insert_with(|| vec![None; 9]);
+        let counters = self
+            .counters
+            .entry(abstract_id.clone())
+            .or_insert_with(|| vec![None; 9]);
+        if !overrides.is_empty() && self.restarted.insert(num_id.to_string()) {
+            let first = usize::from(*overrides.keys().min().unwrap_or(&0)).min(8);
+            counters[first..].fill(None);
+        }
         counters[level] = Some(counters[level].map_or(start(level), |c| c + 1));
         for deeper in counters.iter_mut().skip(level + 1) {
             *deeper = None;
@@ -311,7 +322,27 @@ fn english_words(n: i64, ordinal: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::format_number;
+    use super::*;
+
+    #[test]
+    fn a_bullet_is_no_label() {
+        let mut numbering = Numbering::default();
+        numbering.abstracts.insert(
+            "0".into(),
+            vec![
+                Level {
+                    start: 1,
+                    format: "bullet".into(),
+                    text: "\u{f06c}".into(),
+                };
+                9
+            ],
+        );
+        numbering
+            .lists
+            .insert("1".into(), ("0".into(), HashMap::new()));
+        assert_eq!(numbering.next_label("1", 0), Some(String::new()));
+    }
 
     /// The forms LibreOffice writes for these formats in an English document (a Word
     /// document of lists starting at each number, exported as text).

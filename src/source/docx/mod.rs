@@ -333,6 +333,32 @@ mod tests {
         );
     }
 
+    /// As LibreOffice writes a restarted list (and reads it back): the restart is a list with
+    /// a start override, the paragraphs after it go on in the definition's first list, and
+    /// they count on from the restart.
+    #[test]
+    fn lists_of_one_definition_count_on_together_from_a_restart() {
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">\
+            <w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>\
+            </w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
+            <w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/>\
+            <w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\
+            <w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/>\
+            <w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"10\"/></w:lvlOverride></w:num>";
+        let body = [
+            p(&num(1, 0), &r("Before.")),
+            p(&num(2, 0), &r("Restarted.")),
+            p(&num(1, 0), &r("Goes on.")),
+            p(&num(3, 0), &r("From ten.")),
+            p(&num(2, 0), &r("Still on.")),
+        ]
+        .concat();
+        assert_eq!(
+            to_text(&docx(&body, "", numbering), Revisions::Final).unwrap(),
+            "1. Before.\n\n1. Restarted.\n\n2. Goes on.\n\n10. From ten.\n\n11. Still on.\n\n"
+        );
+    }
+
     #[test]
     fn tracked_changes_read_as_accepted_or_as_rejected() {
         let body = p(
