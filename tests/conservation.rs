@@ -110,6 +110,37 @@ fn check(text: &str, doc: &Document) -> Result<(), String> {
     Ok(())
 }
 
+/// A Word document's or a page's text, as its reader wrote it, is conserved by the
+/// normalizer in every reading: every word in exactly one block, in order.
+#[test]
+fn word_documents_and_web_pages_are_conserved() {
+    use accord::source::docx::Revisions;
+    use accord::source::{self, Input, ReadOptions};
+    let dir = crate::util::root().join("fixtures");
+    let mut inputs: Vec<std::path::PathBuf> = ["docx", "html"]
+        .iter()
+        .flat_map(|kind| std::fs::read_dir(dir.join(kind)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx" || e == "html"))
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 6, "{inputs:?}");
+    for path in inputs {
+        for revisions in [Revisions::Final, Revisions::Original] {
+            let options = ReadOptions {
+                revisions,
+                ..ReadOptions::default()
+            };
+            let read = source::read(&Input::Path(path.clone()), &options).unwrap();
+            let text = read.text.clone();
+            let version = normalize::version(read, &Options::default());
+            if let Err(e) = check(&text, &version.document) {
+                panic!("{} ({revisions:?}): {e}", path.display());
+            }
+        }
+    }
+}
+
 #[test]
 fn every_shipped_text_is_conserved() {
     for path in all_texts() {
