@@ -632,3 +632,20 @@ fn word_documents_are_not_repaired_as_pdf_text() {
     let (o, _) = outline(plain.to_str().unwrap());
     assert_eq!(o.repairs.len(), 1, "the same text as plain text");
 }
+
+/// Standard input is told by its content as files are: a Word document and a page.
+#[test]
+fn word_documents_and_pages_on_standard_input() {
+    for (path, reader) in [
+        ("fixtures/docx/dushanbe-2021.final.docx", "docx"),
+        ("fixtures/html/declaration.html", "html"),
+    ] {
+        let out = accord()
+            .args(["outline", "--format", "json", "-"])
+            .write_stdin(std::fs::read(crate::util::root().join(path)).unwrap())
+            .output()
+            .unwrap();
+        let o: Outline = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!((o.reader.as_str(), o.blocks.len()), (reader, 218), "{path}");
+    }
+}
