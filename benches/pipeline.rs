@@ -109,6 +109,7 @@ fn align_blocks(bencher: divan::Bencher, name: &str) {
                 anonymous: false,
                 number: b.number.as_deref(),
                 hash: accord::align::item_hash(b.is_heading(), &key(i)),
+                id: b.eid.as_deref(),
             })
             .collect::<Vec<_>>()
     };

@@ -547,6 +547,45 @@ fn a_redline_is_the_comparison_of_draft_and_final() {
     }
 }
 
+/// Two versions of the declaration as Akoma Ntoso, one paragraph inserted after 16 and every
+/// later one renumbered, paragraph 100 rewritten: 1 added, 148 renumbered, and the rewritten
+/// paragraph paired with its old self by its eId where the eIds stayed as they were. Where the
+/// eIds were renumbered with the paragraphs (`para_101` now naming old 100), no block pairs
+/// with the one that took over its eId.
+#[test]
+fn akoma_ntoso_versions_pair_by_eid() {
+    for (new, rewritten_by) in [
+        ("dushanbe-2021.amended.xml", "identifier"),
+        ("dushanbe-2021.amended-renumbered-ids.xml", "position"),
+    ] {
+        let out = accord()
+            .args(["diff", "--format", "json", "fixtures/akn/dushanbe-2021.xml"])
+            .arg(format!("fixtures/akn/{new}"))
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let summary = &report["summary"];
+        assert_eq!(
+            (
+                &summary["added"],
+                &summary["changed"],
+                &summary["renumbered"]
+            ),
+            (&1.into(), &1.into(), &148.into()),
+            "{new}"
+        );
+        let changed = report["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "changed")
+            .unwrap();
+        assert_eq!(changed["old"][0]["label"], "100.");
+        assert_eq!(changed["new"][0]["label"], "101.");
+        assert_eq!(changed["matched_by"], rewritten_by, "{new}");
+    }
+}
+
 /// One Word document with tracked changes compares as it was against as it is.
 #[test]
 fn one_word_document_with_tracked_changes_is_its_own_redline() {

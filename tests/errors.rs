@@ -564,3 +564,12 @@ fn malformed_word_markup() {
         );
     }
 }
+
+#[test]
+fn malformed_akoma_ntoso() {
+    let xml = b"<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act><body>\
+                <article><num>Article 1</num></body></act></akomaNtoso>";
+    let (_d, path) = temp_file("act.xml", xml);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("not well-formed Akoma Ntoso XML"), "{err}");
+}

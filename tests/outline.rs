@@ -649,3 +649,37 @@ fn word_documents_and_pages_on_standard_input() {
         assert_eq!((o.reader.as_str(), o.blocks.len()), (reader, 218), "{path}");
     }
 }
+
+/// The declaration as Akoma Ntoso (fixtures/akn/make.py: sections as hcontainers, numbered
+/// paragraphs with eIds) outlines as the text does, each block keeping its element's eId;
+/// the UDHR marked up as an AKN4UN resolution reads as its 30 articles under a preamble of
+/// preambular paragraphs.
+#[test]
+fn akoma_ntoso_outlines_like_the_text_and_keeps_eids() {
+    let (akn, _) = outline("fixtures/akn/dushanbe-2021.xml");
+    let (text, _) = outline("versions/dushanbe-2021.en.txt");
+    assert_eq!(akn.reader, "akn");
+    assert_eq!(shown(&akn), shown(&text));
+    let eid = |label: &str| -> Option<String> {
+        let block = akn.blocks.iter().find(|b| b.label == label).unwrap();
+        block.eid.clone()
+    };
+    assert_eq!(eid("165.").as_deref(), Some("para_165"));
+    assert_eq!(eid("3.2.").as_deref(), Some("sec_3__subsec_2"));
+    assert!(text.blocks.iter().all(|b| b.eid.is_none()));
+
+    let (udhr, _) = outline("fixtures/akn/udhr-217A-III.xml");
+    let articles: Vec<_> = udhr
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockType::Heading && b.label.starts_with("Article"))
+        .collect();
+    assert_eq!(articles.len(), 30);
+    assert_eq!(articles[29].eid.as_deref(), Some("art_30"));
+    let recitals = udhr
+        .blocks
+        .iter()
+        .filter(|b| b.preamble && b.text.starts_with("Whereas"))
+        .count();
+    assert_eq!(recitals, 7);
+}

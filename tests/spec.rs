@@ -383,6 +383,51 @@ fn in_a_structured_document_undeclared_headings_sit_below_the_declared() {
 }
 
 #[test]
+fn akoma_ntoso_units_are_headings_and_provisions_paragraphs() {
+    // An article is a heading over its paragraphs even without a heading of its own; a
+    // paragraph with points is its intro, then its points; the metadata is no text.
+    let xml = "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act>\
+        <meta><identification source=\"#x\"><FRBRWork><FRBRthis value=\"/akn/x\"/></FRBRWork>\
+        </identification></meta><preamble><recitals><recital eId=\"rec_1\"><num>(1)</num>\
+        <p>Whereas peace matters.</p></recital></recitals></preamble><body>\
+        <chapter eId=\"chp_I\"><num>CHAPTER I</num><heading>General</heading>\
+        <article eId=\"art_1\"><num>Article 1</num>\
+        <paragraph eId=\"art_1__para_1\"><num>1.</num><content><p>It applies.</p></content></paragraph>\
+        <paragraph eId=\"art_1__para_2\"><num>2.</num><list><intro><p>It covers:</p></intro>\
+        <point eId=\"art_1__para_2__point_a\"><num>(a)</num><content><p>goods;</p></content></point>\
+        </list></paragraph></article></chapter></body></act></akomaNtoso>";
+    let source = accord::source::from_bytes("act".into(), xml.as_bytes().to_vec(), None).unwrap();
+    let doc = normalize::version(source, &Options::default()).document;
+    assert_eq!(
+        shown(&doc),
+        [
+            "P (1) #1 | Whereas peace matters.",
+            "H1 CHAPTER I #1 | General",
+            "H2 Article 1 #1 |",
+            "P 1. #1 | It applies.",
+            "P 2. #2 | It covers:",
+            "P (a) #a | goods;"
+        ]
+    );
+    let eids: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| b.eid.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        eids,
+        [
+            "rec_1",
+            "chp_I",
+            "art_1",
+            "art_1__para_1",
+            "art_1__para_2",
+            "art_1__para_2__point_a"
+        ]
+    );
+}
+
+#[test]
 fn in_a_structured_document_short_numbered_paragraphs_are_not_titles() {
     // Notes of a Word document: short, numbered, recurring ("See supra Section …"), and
     // paragraphs all the same.

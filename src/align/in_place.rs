@@ -1,4 +1,4 @@
-//! Pass 6: blocks rewritten in place. Once nothing similar, no split and no merge claimed
+//! Pass 7: blocks rewritten in place. Once nothing similar, no split and no merge claimed
 //! them, a block is the same block rewritten, however much its words changed, when it is the
 //! only block left on each side between two pairs that keep their order, or when it keeps its
 //! number or letter (`b)`) there.

@@ -5,13 +5,15 @@
 //!    (`patience`), so one inserted paragraph costs one entry, not a
 //!    renumbering of everything after it.
 //! 2. Identical text out of order: moved blocks, by hash.
-//! 3. Inside each stretch the first pass left unpaired: same number and similar text, then
+//! 3. The same identifier in the sources' markup (an Akoma Ntoso `eId`) and some words in
+//!    common: a block its markup names pairs with the block of that name.
+//! 4. Inside each stretch the first pass left unpaired: same number and similar text, then
 //!    similar text under another number; headings left over under one number anywhere.
-//! 4. Similar text anywhere: moved and edited, found through an index of rare words, so no
+//! 5. Similar text anywhere: moved and edited, found through an index of rare words, so no
 //!    block is compared with every other.
-//! 5. Splits and merges (`splits`): a leftover block next to a pair whose text it completes;
+//! 6. Splits and merges (`splits`): a leftover block next to a pair whose text it completes;
 //!    several leftovers in a row may together complete it.
-//! 6. Rewritten in place (`in_place`): the only block left between two pairs that keep their
+//! 7. Rewritten in place (`in_place`): the only block left between two pairs that keep their
 //!    order, or one keeping its number there, pairs with its counterpart whatever its words.
 //!
 //! Similarity is the overlap of word multisets (`bags`), built only for the
@@ -42,6 +44,9 @@ pub enum MatchedBy {
     Text,
     /// The same number, and for paragraphs similar text.
     Number,
+    /// The same identifier in the source's markup (an Akoma Ntoso `eId`), and some words
+    /// in common.
+    Identifier,
     /// Similar text.
     Content,
     /// The only blocks left between paired neighbours, sharing some words.
@@ -54,6 +59,7 @@ impl MatchedBy {
         match self {
             MatchedBy::Text => "text",
             MatchedBy::Number => "number",
+            MatchedBy::Identifier => "identifier",
             MatchedBy::Content => "content",
             MatchedBy::Position => "position",
         }
@@ -72,6 +78,8 @@ pub struct Item<'a> {
     pub number: Option<&'a str>,
     /// [`item_hash`] of the block: blocks with equal hashes are taken to be identical.
     pub hash: u64,
+    /// The identifier the source's markup gave the block (an Akoma Ntoso `eId`).
+    pub id: Option<&'a str>,
 }
 
 /// The comparison key of block `i` of one side (its text with the ignored differences
@@ -121,6 +129,7 @@ pub fn align(
         old_bags: &old_bags,
         new_bags: &new_bags,
     };
+    passes::same_identifier(&sides, &mut state);
     passes::within_stretches(&sides, &stretches, &mut state);
     passes::headings_by_number(old, new, &mut state);
     passes::similar_anywhere(&sides, &stretches, &mut state);
@@ -149,6 +158,7 @@ mod tests {
                 anonymous: false,
                 number: (!n.is_empty()).then_some(*n),
                 hash: item_hash(false, t),
+                id: None,
             })
             .collect()
     }

@@ -18,8 +18,11 @@ const SIMILAR: f64 = 0.5;
 const SIMILAR_ELSEWHERE: f64 = 0.7;
 /// A lone old and a lone new block between identical neighbours are the same paragraph
 /// rewritten, if they share this much, before splits and merges are looked for; once none
-/// claimed them, whatever they share (pass 6).
+/// claimed them, whatever they share (pass 7).
 const SIMILAR_IN_PLACE: f64 = 0.3;
+/// Similarity at which two blocks the markup gives one identifier are one block: some words
+/// in common, which a neighbour that took over a renumbered identifier rarely has.
+const SAME_NAME_SIMILAR: f64 = 0.1;
 /// A heading in one version and a paragraph in the other are one block if they share this
 /// much: the same title, read one way here and another there.
 const SAME_WORDS: f64 = 0.9;
@@ -164,7 +167,7 @@ pub(super) fn identical_in_order(
 
 /// Pass 2: identical text out of order, by hash, first come first paired. Boilerplate and
 /// anonymous headings are left out: being alike is all they are, so out of order nothing
-/// says which is which (pass 4b pairs headings by what they head).
+/// says which is which (pass 5b pairs headings by what they head).
 pub(super) fn identical_out_of_order(
     old: &[Item<'_>],
     new: &[Item<'_>],
@@ -212,7 +215,43 @@ impl Sides<'_, '_> {
     }
 }
 
-/// Pass 3: inside each stretch, the same number and similar text, then a lone pair between
+/// Pass 3: blocks the sources' markup gives one identifier (unique on each side), of one
+/// kind and with some words in common. Identifiers are not always stable: where a markup
+/// derives them from numbers (`para_12`), a renumbered version gives an old paragraph's
+/// identifier to its neighbour, which the words tell apart.
+pub(super) fn same_identifier(sides: &Sides<'_, '_>, state: &mut State) {
+    if sides.old.iter().all(|item| item.id.is_none()) {
+        return;
+    }
+    let news = unique_ids(sides.new);
+    for (id, i) in unique_ids(sides.old) {
+        let (Some(i), Some(Some(j))) = (i, news.get(id).copied()) else {
+            continue;
+        };
+        if state.old_pair[i].is_none()
+            && state.new_pair[j].is_none()
+            && sides.old[i].heading == sides.new[j].heading
+            && sides.similarity(i, j) >= SAME_NAME_SIMILAR
+        {
+            state.link_one(i, j, MatchedBy::Identifier);
+        }
+    }
+}
+
+/// Each identifier of a side, with its block if only one block has it.
+fn unique_ids<'a>(items: &[Item<'a>]) -> HashMap<&'a str, Option<usize>> {
+    let mut ids: HashMap<&'a str, Option<usize>> = HashMap::default();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(id) = item.id {
+            ids.entry(id)
+                .and_modify(|seen| *seen = None)
+                .or_insert(Some(i));
+        }
+    }
+    ids
+}
+
+/// Pass 4: inside each stretch, the same number and similar text, then a lone pair between
 /// identical neighbours, then similar text under another number.
 pub(super) fn within_stretches(sides: &Sides<'_, '_>, stretches: &[Stretch], state: &mut State) {
     for (o, n) in stretches {
@@ -286,7 +325,7 @@ fn by_similarity(sides: &Sides<'_, '_>, olds: &[usize], news: &[usize], state: &
     }
 }
 
-/// Pass 3b: headings left over on both sides under one number are one heading renamed,
+/// Pass 4b: headings left over on both sides under one number are one heading renamed,
 /// wherever the diff's anchors put them.
 pub(super) fn headings_by_number(old: &[Item<'_>], new: &[Item<'_>], state: &mut State) {
     let mut headings: HashMap<&str, VecDeque<usize>> = HashMap::default();
@@ -308,7 +347,7 @@ pub(super) fn headings_by_number(old: &[Item<'_>], new: &[Item<'_>], state: &mut
     }
 }
 
-/// Pass 4: similar text anywhere (moved and edited), found through an index of distinctive
+/// Pass 5: similar text anywhere (moved and edited), found through an index of distinctive
 /// words, so no block is compared with every other. A candidate in the same or a
 /// neighbouring stretch is near its place, whichever anchor the diff happened to choose
 /// between them, and needs less similarity than one far away.
@@ -362,7 +401,7 @@ pub(super) fn similar_anywhere(sides: &Sides<'_, '_>, stretches: &[Stretch], sta
     }
 }
 
-/// Pass 4b: an anonymous heading (one whose words do not tell it from the others: `Article
+/// Pass 5b: an anonymous heading (one whose words do not tell it from the others: `Article
 /// 12`, `1. artikla.`) pairs with the heading of the same content: the heading of the new
 /// version whose blocks the old heading's blocks were paired with, by most of them. So a
 /// heading travels with its article; only its number changes when articles before it come or

@@ -1,4 +1,4 @@
-//! Pass 5 of the aligner: splits and merges, a leftover block that joins the pair next to
+//! Pass 6 of the aligner: splits and merges, a leftover block that joins the pair next to
 //! it because together they say what the other side's block says.
 
 use super::Keys;
@@ -58,7 +58,7 @@ enum Side {
     New,
 }
 
-/// Pass 5: a leftover block next to a 1:1 pair, whose text together with its neighbour's
+/// Pass 6: a leftover block next to a 1:1 pair, whose text together with its neighbour's
 /// matches the other side's block better than the neighbour alone: a split (new side) or a
 /// merge (old side).
 pub(super) fn splits_and_merges(old_bags: &Bags, new_bags: &Bags, state: &mut State) {

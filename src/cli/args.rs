@@ -115,6 +115,8 @@ pub enum FromFormat {
     Html,
     /// A Word document (.docx).
     Docx,
+    /// Akoma Ntoso XML (OASIS LegalDocML).
+    Akn,
 }
 
 impl InputOptions {
@@ -127,6 +129,7 @@ impl InputOptions {
                 FromFormat::Markdown => Reader::Markdown,
                 FromFormat::Html => Reader::Html,
                 FromFormat::Docx => Reader::Docx,
+                FromFormat::Akn => Reader::Akn,
             }),
             revisions: match self.revisions {
                 RevisionsArg::Final => Revisions::Final,

@@ -148,6 +148,7 @@ fn align_items<'a>(blocks: &'a [Block], key: align::Keys<'_, 'a>) -> Vec<align::
             anonymous: false,
             number: b.number.as_deref(),
             hash: align::item_hash(b.is_heading(), &key(i)),
+            id: b.eid.as_deref(),
         })
         .collect();
     // A heading that is only its number (`Article 12`), or whose words recur among the

@@ -59,6 +59,10 @@ pub struct Block {
     /// `N бап`): it tells itself from the others by its number alone. In memory only.
     #[serde(skip)]
     pub recurring: bool,
+    /// The identifier the source gave the block's element (an Akoma Ntoso `eId`): reports
+    /// can link to it, and a later version's block with the same one is paired with it first.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub eid: Option<String>,
 }
 
 impl Block {
@@ -204,6 +208,8 @@ pub enum ReadAs {
     Html,
     /// A Word document, as Word shows it.
     Docx,
+    /// An Akoma Ntoso document.
+    Akn,
 }
 
 impl ReadAs {
@@ -214,6 +220,7 @@ impl ReadAs {
             ReadAs::Markdown => "markdown",
             ReadAs::Html => "html",
             ReadAs::Docx => "docx",
+            ReadAs::Akn => "akn",
         }
     }
 }

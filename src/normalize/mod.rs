@@ -67,7 +67,7 @@ pub struct Outline {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub metadata: Vec<(String, String)>,
     /// How the input was read: `text`, `markdown`, `html` (a web page, as the text it
-    /// shows) or `docx` (a Word document, as Word shows it).
+    /// shows), `docx` (a Word document, as Word shows it) or `akn` (Akoma Ntoso).
     #[serde(default = "text_reader")]
     pub reader: String,
     /// For a web page read in part: the element read as its main content, as its start tag
@@ -180,19 +180,27 @@ pub fn version(source: Source, options: &Options) -> Version {
     let syntax = match source.reader {
         Reader::Plain => Some(Syntax::Plain),
         Reader::Markdown => Some(Syntax::Markdown),
-        Reader::Html | Reader::Docx => Some(Syntax::Marked),
+        Reader::Html | Reader::Docx | Reader::Akn => Some(Syntax::Marked),
         Reader::Text => None,
     };
-    // A Word document's text is what its author typed, not what a PDF extractor left: a
-    // "rights- including" there is the author's dash, not a word broken at a line end.
+    // A Word or Akoma Ntoso document's text is what its author typed, not what a PDF
+    // extractor left: a "rights- including" there is the author's dash, not a word broken
+    // at a line end.
     let word = Options {
-        repair: options.repair && source.reader != Reader::Docx,
+        repair: options.repair && !matches!(source.reader, Reader::Docx | Reader::Akn),
     };
     let mut document = document_as(source.text, &word, syntax);
     document.main_content = source.main_content;
+    if !source.ids.is_empty() {
+        let ids: std::collections::HashMap<usize, String> = source.ids.into_iter().collect();
+        for block in &mut document.blocks {
+            block.eid = ids.get(&block.line).cloned();
+        }
+    }
     match source.reader {
         Reader::Html => document.read_as = ReadAs::Html,
         Reader::Docx => document.read_as = ReadAs::Docx,
+        Reader::Akn => document.read_as = ReadAs::Akn,
         Reader::Text | Reader::Plain | Reader::Markdown => {}
     }
     Version::new(source.label, document)

@@ -78,6 +78,7 @@ pub(super) fn read_unit(
         span: unit.span(source),
         preamble: false,
         recurring: false,
+        eid: None,
     };
     let extra = Extra {
         shape,

@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod akn;
 pub mod decode;
 pub mod docx;
 mod file;
@@ -69,6 +70,8 @@ pub enum Reader {
     Html,
     /// A Word document ([`docx`]).
     Docx,
+    /// An Akoma Ntoso document ([`akn`]).
+    Akn,
 }
 
 /// How to read inputs.
@@ -96,6 +99,9 @@ pub struct Source {
     /// The element of a web page read as its main content, when the rest was left out
     /// (`<main>`, `<div id="law">`).
     pub main_content: Option<String>,
+    /// The identifiers the source's markup gave its blocks (Akoma Ntoso `eId`s), by the
+    /// 1-based line of `text` each block starts on.
+    pub ids: Vec<(usize, String)>,
 }
 
 /// Why an input could not be read. Every variant names the input.
@@ -120,6 +126,8 @@ pub enum SourceError {
     Empty { label: String },
     #[error("{label}: a web page with no text to read")]
     NoText { label: String },
+    #[error("{label}: not well-formed Akoma Ntoso XML ({reason})")]
+    Akn { label: String, reason: String },
     #[error("{label}: {reason}")]
     Docx {
         label: String,
@@ -179,6 +187,7 @@ pub fn decode_input(
             text,
             reader: Reader::Docx,
             main_content: None,
+            ids: Vec::new(),
         });
     }
     from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
@@ -216,11 +225,22 @@ pub fn from_bytes_as(
         label: label.clone(),
         reason,
     })?;
-    let reader = from.unwrap_or(if html::looks_like_html(&text) {
+    let reader = from.unwrap_or(if akn::looks_like_akn(&text) {
+        Reader::Akn
+    } else if html::looks_like_html(&text) {
         Reader::Html
     } else {
         Reader::Text
     });
+    let mut ids = Vec::new();
+    if reader == Reader::Akn {
+        let read = akn::read(&text).map_err(|reason| SourceError::Akn {
+            label: label.clone(),
+            reason,
+        })?;
+        text = read.text;
+        ids = read.ids;
+    }
     let mut main_content = None;
     if reader == Reader::Html {
         let page = html::read(&text);
@@ -238,5 +258,6 @@ pub fn from_bytes_as(
         text,
         reader,
         main_content,
+        ids,
     })
 }

@@ -52,6 +52,7 @@ fn counts(out: &mut String, outline: &Outline, paint: Paint) {
         ("html", Some(main)) => format!(" (read as a web page: only its {})", sanitize(main)),
         ("html", None) => " (read as a web page)".to_string(),
         ("docx", _) => " (read as a Word document)".to_string(),
+        ("akn", _) => " (read as Akoma Ntoso)".to_string(),
         _ => String::new(),
     };
     let _ = writeln!(
