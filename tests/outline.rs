@@ -683,3 +683,46 @@ fn akoma_ntoso_outlines_like_the_text_and_keeps_eids() {
         .count();
     assert_eq!(recitals, 7);
 }
+
+/// The declaration typeset as a PDF (fixtures/pdf/make.py: groff, justified and hyphenated,
+/// with a running header and page numbers, the run-in paragraph set run in): the outline has
+/// the text's numbered paragraphs (1–163 and 165, the run-in split off), the running header
+/// and the page numbers are gone and named in the repairs, and every block knows its page.
+#[test]
+fn a_pdf_outlines_to_the_text_s_paragraphs() {
+    let (pdf, _) = outline("fixtures/pdf/dushanbe-2021.pdf");
+    let (text, _) = outline("versions/dushanbe-2021.en.txt");
+    assert_eq!(pdf.reader, "pdf");
+    let numbered = |o: &Outline| -> Vec<(BlockType, Option<String>)> {
+        o.blocks
+            .iter()
+            .map(|b| (b.kind, b.number.clone()))
+            .collect()
+    };
+    assert_eq!(numbered(&pdf), numbered(&text));
+    assert!(pdf.findings.iter().any(|f| f.kind == FindingKind::RunIn));
+    let removed = |kind: RepairKind| -> Vec<&str> {
+        pdf.repairs
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.before.as_str())
+            .collect()
+    };
+    let headers = removed(RepairKind::RunningHeader);
+    assert_eq!(headers.len(), 13);
+    assert_eq!(headers[0], "page 2: Dushanbe Declaration 17 September 2021");
+    assert_eq!(removed(RepairKind::PageNumber).len(), 14);
+    assert!(pdf.blocks.iter().all(|b| b.page.is_some()));
+    assert_eq!(pdf.blocks.last().unwrap().page, Some(13));
+    let words = |o: &Outline| {
+        o.blocks
+            .iter()
+            .map(|b| b.text.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !words(&pdf)
+            .iter()
+            .any(|t| t.contains("Dushanbe Declaration 17 September"))
+    );
+}

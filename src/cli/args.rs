@@ -117,6 +117,8 @@ pub enum FromFormat {
     Docx,
     /// Akoma Ntoso XML (OASIS LegalDocML).
     Akn,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl InputOptions {
@@ -130,6 +132,7 @@ impl InputOptions {
                 FromFormat::Html => Reader::Html,
                 FromFormat::Docx => Reader::Docx,
                 FromFormat::Akn => Reader::Akn,
+                FromFormat::Pdf => Reader::Pdf,
             }),
             revisions: match self.revisions {
                 RevisionsArg::Final => Revisions::Final,

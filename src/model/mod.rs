@@ -63,6 +63,9 @@ pub struct Block {
     /// can link to it, and a later version's block with the same one is paired with it first.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub eid: Option<String>,
+    /// The 1-based page the block starts on, for a source with pages (a PDF).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page: Option<u32>,
 }
 
 impl Block {
@@ -151,6 +154,12 @@ pub enum RepairKind {
     MissingSpace,
     /// A numbered paragraph run into the previous one, split off.
     RunIn,
+    /// A PDF's running header or footer line, repeated across its pages, removed.
+    RunningHeader,
+    /// A PDF's page number, removed.
+    PageNumber,
+    /// A ligature character (`ﬁ`) written as its letters.
+    Ligature,
 }
 
 impl RepairKind {
@@ -160,6 +169,9 @@ impl RepairKind {
             RepairKind::Hyphenation => "hyphenation",
             RepairKind::MissingSpace => "missing-space",
             RepairKind::RunIn => "run-in",
+            RepairKind::RunningHeader => "running-header",
+            RepairKind::PageNumber => "page-number",
+            RepairKind::Ligature => "ligature",
         }
     }
 }
@@ -210,6 +222,8 @@ pub enum ReadAs {
     Docx,
     /// An Akoma Ntoso document.
     Akn,
+    /// A PDF, as the text of its pages.
+    Pdf,
 }
 
 impl ReadAs {
@@ -221,6 +235,7 @@ impl ReadAs {
             ReadAs::Html => "html",
             ReadAs::Docx => "docx",
             ReadAs::Akn => "akn",
+            ReadAs::Pdf => "pdf",
         }
     }
 }

@@ -181,7 +181,7 @@ pub fn version(source: Source, options: &Options) -> Version {
         Reader::Plain => Some(Syntax::Plain),
         Reader::Markdown => Some(Syntax::Markdown),
         Reader::Html | Reader::Docx | Reader::Akn => Some(Syntax::Marked),
-        Reader::Text => None,
+        Reader::Text | Reader::Pdf => None,
     };
     // A Word or Akoma Ntoso document's text is what its author typed, not what a PDF
     // extractor left: a "rights- including" there is the author's dash, not a word broken
@@ -191,6 +191,13 @@ pub fn version(source: Source, options: &Options) -> Version {
     };
     let mut document = document_as(source.text, &word, syntax);
     document.main_content = source.main_content;
+    if !source.pages.is_empty() {
+        for block in &mut document.blocks {
+            block.page = source.pages.get(block.line.wrapping_sub(1)).copied();
+        }
+        document.repairs.extend(source.repairs);
+        document.repairs.sort_by_key(|r| r.line);
+    }
     if !source.ids.is_empty() {
         let ids: std::collections::HashMap<usize, String> = source.ids.into_iter().collect();
         for block in &mut document.blocks {
@@ -201,6 +208,7 @@ pub fn version(source: Source, options: &Options) -> Version {
         Reader::Html => document.read_as = ReadAs::Html,
         Reader::Docx => document.read_as = ReadAs::Docx,
         Reader::Akn => document.read_as = ReadAs::Akn,
+        Reader::Pdf => document.read_as = ReadAs::Pdf,
         Reader::Text | Reader::Plain | Reader::Markdown => {}
     }
     Version::new(source.label, document)

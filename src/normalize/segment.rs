@@ -396,8 +396,16 @@ fn ends_labelled_title(current: &[Piece<'_>], line: &str, widest: usize) -> bool
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    // A title reads as one, and stops well short: the lines of a justified paragraph (a
+    // PDF's, its spacing gone) vary in length by a word or two, a title's by half a line.
     starts_anew
         && !title.is_empty()
+        && first.chars().count() * 4 <= widest * 3
+        && super::structure::reads_as_title(
+            title,
+            super::structure::TITLE_MAX_WIDTH,
+            super::structure::TITLE_MAX_WORDS,
+        )
         && text::last_significant_char(title).is_some_and(|c| {
             !text::is_terminal_punctuation(c) && !matches!(c, ',' | ';' | ':' | '-')
         })

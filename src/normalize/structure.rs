@@ -11,8 +11,8 @@ use crate::model::{Block, BlockType, Text};
 use crate::text;
 
 /// A title is short: longer text is a paragraph even without a final full stop.
-const TITLE_MAX_WIDTH: usize = 100;
-const TITLE_MAX_WORDS: usize = 15;
+pub(super) const TITLE_MAX_WIDTH: usize = 100;
+pub(super) const TITLE_MAX_WORDS: usize = 15;
 /// An unnumbered heading has to be shorter still, as it has no label to vouch for it.
 const UNNUMBERED_TITLE_MAX_WIDTH: usize = 80;
 const UNNUMBERED_TITLE_MAX_WORDS: usize = 10;
@@ -79,6 +79,7 @@ pub(super) fn read_unit(
         preamble: false,
         recurring: false,
         eid: None,
+        page: None,
     };
     let extra = Extra {
         shape,
@@ -104,7 +105,7 @@ pub(super) fn is_list_style(style: &Style) -> bool {
 
 /// Whether text after a label reads as a title: short, not a sentence going on, and
 /// without the punctuation that ends prose (unless it is all capitals, as titles are).
-fn reads_as_title(text: &str, max_width: usize, max_words: usize) -> bool {
+pub(super) fn reads_as_title(text: &str, max_width: usize, max_words: usize) -> bool {
     if text.is_empty() {
         return true;
     }

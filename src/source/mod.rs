@@ -14,6 +14,7 @@ mod file;
 pub mod git;
 pub mod html;
 pub mod manifest;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
@@ -72,6 +73,8 @@ pub enum Reader {
     Docx,
     /// An Akoma Ntoso document ([`akn`]).
     Akn,
+    /// A PDF ([`pdf`]).
+    Pdf,
 }
 
 /// How to read inputs.
@@ -102,6 +105,10 @@ pub struct Source {
     /// The identifiers the source's markup gave its blocks (Akoma Ntoso `eId`s), by the
     /// 1-based line of `text` each block starts on.
     pub ids: Vec<(usize, String)>,
+    /// The page of each line of `text` (index 0 for line 1), for a source with pages.
+    pub pages: Vec<u32>,
+    /// What the reader took out or rewrote (a PDF's running headers, its ligatures).
+    pub repairs: Vec<crate::model::Repair>,
 }
 
 /// Why an input could not be read. Every variant names the input.
@@ -126,6 +133,11 @@ pub enum SourceError {
     Empty { label: String },
     #[error("{label}: a web page with no text to read")]
     NoText { label: String },
+    #[error("{label}: {reason}")]
+    Pdf {
+        label: String,
+        reason: pdf::PdfError,
+    },
     #[error("{label}: not well-formed Akoma Ntoso XML ({reason})")]
     Akn { label: String, reason: String },
     #[error("{label}: {reason}")]
@@ -162,6 +174,25 @@ pub fn decode_input(
     bytes: Vec<u8>,
     options: &ReadOptions,
 ) -> Result<Source, SourceError> {
+    let pdf = match options.from {
+        Some(reader) => reader == Reader::Pdf,
+        None => pdf::looks_like_pdf(&bytes),
+    };
+    if pdf {
+        let read = pdf::read(&bytes).map_err(|reason| SourceError::Pdf {
+            label: label.clone(),
+            reason,
+        })?;
+        return Ok(Source {
+            label,
+            text: read.text,
+            reader: Reader::Pdf,
+            main_content: None,
+            ids: Vec::new(),
+            pages: read.pages,
+            repairs: read.repairs,
+        });
+    }
     let word = match options.from {
         Some(Reader::Docx) => true,
         Some(_) => false,
@@ -188,6 +219,8 @@ pub fn decode_input(
             reader: Reader::Docx,
             main_content: None,
             ids: Vec::new(),
+            pages: Vec::new(),
+            repairs: Vec::new(),
         });
     }
     from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
@@ -259,5 +292,7 @@ pub fn from_bytes_as(
         reader,
         main_content,
         ids,
+        pages: Vec::new(),
+        repairs: Vec::new(),
     })
 }

@@ -53,6 +53,7 @@ fn counts(out: &mut String, outline: &Outline, paint: Paint) {
         ("html", None) => " (read as a web page)".to_string(),
         ("docx", _) => " (read as a Word document)".to_string(),
         ("akn", _) => " (read as Akoma Ntoso)".to_string(),
+        ("pdf", _) => " (read as a PDF)".to_string(),
         _ => String::new(),
     };
     let _ = writeln!(

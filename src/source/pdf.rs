@@ -1,0 +1,318 @@
+//! PDF documents as text: each page's text in reading order (`pdf-extract`, on `lopdf`: pure
+//! Rust, text by page, and columns in the order the page's content draws them), with what a
+//! page adds to a document taken away and said: the running header and footer lines that
+//! repeat across pages, page numbers, and ligature characters (`ﬁ` for `fi`). Words broken at
+//! line ends are left for the normalizer, which repairs them in any text. Each line's page is
+//! kept, so reports can say where a block stands.
+
+use crate::model::{Repair, RepairKind};
+
+/// Why a PDF could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[allow(missing_docs, reason = "each variant's message says what it is")]
+pub enum PdfError {
+    #[error("a PDF that cannot be read ({0})")]
+    Unreadable(String),
+    #[error("an encrypted PDF: accord cannot read it without its password")]
+    Encrypted,
+    #[error("a PDF with no text layer: it looks scanned (run OCR on it first)")]
+    NoText,
+}
+
+/// A PDF read: its text, what was taken out of it, and the page of each line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Read {
+    /// The pages' text, a page's lines running on into the next page's.
+    pub text: String,
+    /// Running headers, footers and page numbers removed, ligatures expanded.
+    pub repairs: Vec<Repair>,
+    /// The 1-based page of each line of `text`, by line (index 0 for line 1).
+    pub pages: Vec<u32>,
+}
+
+/// Whether bytes are a PDF.
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// Read a PDF's text.
+pub fn read(bytes: &[u8]) -> Result<Read, PdfError> {
+    if is_encrypted(bytes) {
+        return Err(PdfError::Encrypted);
+    }
+    // The extractor panics on some malformed files: a panic there is bad input, not a bug
+    // of accord's to crash on.
+    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+        .map_err(|_| PdfError::Unreadable("the extractor failed on its structure".into()))?
+        .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+    // The spaces an extractor puts between words stand for where justification set them:
+    // layout, not text.
+    let pages: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            p.lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        })
+        .collect();
+    if pages.iter().flatten().all(|l| l.trim().is_empty()) {
+        return Err(PdfError::NoText);
+    }
+    Ok(assemble(pages))
+}
+
+/// Whether the file's trailer names an encryption dictionary.
+fn is_encrypted(bytes: &[u8]) -> bool {
+    bytes.windows(8).any(|w| w == b"/Encrypt")
+}
+
+/// The pages' lines as one text: running lines removed, ligatures expanded, pages joined.
+fn assemble(mut pages: Vec<Vec<String>>) -> Read {
+    let mut read = Read::default();
+    let running = running_lines(&pages);
+    for (p, lines) in pages.iter_mut().enumerate() {
+        let page = u32::try_from(p + 1).unwrap_or(u32::MAX);
+        trim_blank_ends(lines);
+        let mut removed = Vec::new();
+        for edge in [Edge::Top, Edge::Bottom] {
+            while let Some(line) = edge.line(lines) {
+                let shape = shape_of(line);
+                if shape.is_empty() || !running.contains(&(edge, shape)) {
+                    break;
+                }
+                removed.push(edge.take(lines));
+                trim_blank_ends(lines);
+            }
+        }
+        let line = read.pages.len() + 1;
+        for text in removed {
+            read.repairs.push(Repair {
+                kind: if is_page_number(&text) {
+                    RepairKind::PageNumber
+                } else {
+                    RepairKind::RunningHeader
+                },
+                line,
+                before: format!("page {page}: {}", text.trim()),
+                after: String::new(),
+            });
+        }
+        let widest = lines
+            .iter()
+            .map(|l| l.trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        for l in lines.iter() {
+            let expanded = expand_ligatures(l, read.pages.len() + 1, &mut read.repairs);
+            read.text.push_str(&expanded);
+            read.text.push('\n');
+            read.pages.push(page);
+        }
+        // A page ends a paragraph where its last line stops short of the page's lines; a
+        // full last line (or a broken word) runs on into the next page.
+        let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+        let runs_on = last.is_some_and(|l| {
+            let l = l.trim();
+            l.ends_with('-') || l.chars().count() * 10 >= widest * 9
+        });
+        if !runs_on {
+            read.text.push('\n');
+            read.pages.push(page);
+        }
+    }
+    read
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Edge {
+    Top,
+    Bottom,
+}
+
+impl Edge {
+    fn line(self, lines: &[String]) -> Option<&String> {
+        match self {
+            Edge::Top => lines.first(),
+            Edge::Bottom => lines.last(),
+        }
+    }
+
+    fn take(self, lines: &mut Vec<String>) -> String {
+        match self {
+            Edge::Top => lines.remove(0),
+            Edge::Bottom => lines.pop().unwrap_or_default(),
+        }
+    }
+}
+
+fn trim_blank_ends(lines: &mut Vec<String>) {
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+}
+
+/// A line with its numbers written `#` and its spacing collapsed: a running header says the
+/// same on every page but its page number.
+fn shape_of(line: &str) -> String {
+    let mut shape = String::new();
+    for word in line.split_whitespace() {
+        if !shape.is_empty() {
+            shape.push(' ');
+        }
+        let mut in_number = false;
+        for c in word.chars() {
+            if c.is_ascii_digit() {
+                if !in_number {
+                    shape.push('#');
+                }
+                in_number = true;
+            } else {
+                shape.push(c);
+                in_number = false;
+            }
+        }
+    }
+    shape
+}
+
+/// A line that is only a page number (`7`, `- 7 -`, `Page 7 of 20`).
+fn is_page_number(line: &str) -> bool {
+    let shape = shape_of(line).to_lowercase();
+    matches!(
+        shape.as_str(),
+        "#" | "- # -" | "-#-" | "page #" | "page # of #" | "# / #" | "#/#" | "[#]" | "(#)"
+    )
+}
+
+/// The lines (by the edge of the page they stand at, and their shape) that recur on at least
+/// half the pages, and on three or more: a document's own lines do not repeat like that.
+/// Up to two lines from each edge count (a header can be a title over a rule of dates).
+fn running_lines(pages: &[Vec<String>]) -> std::collections::HashSet<(Edge, String)> {
+    let mut counts: std::collections::HashMap<(Edge, String), usize> = Default::default();
+    for lines in pages {
+        let content: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+        let mut seen = std::collections::HashSet::new();
+        for (edge, edge_lines) in [
+            (Edge::Top, content.iter().take(2).collect::<Vec<_>>()),
+            (
+                Edge::Bottom,
+                content.iter().rev().take(2).collect::<Vec<_>>(),
+            ),
+        ] {
+            for line in edge_lines {
+                let shape = shape_of(line);
+                if !shape.is_empty() && seen.insert((edge, shape.clone())) {
+                    *counts.entry((edge, shape)).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|((_, shape), n)| {
+            *n >= 3 && *n * 2 >= pages.len() || (shape == "#" && *n >= 2 && *n * 2 >= pages.len())
+        })
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// A line with its ligature characters written as their letters, each kind recorded once per
+/// line.
+fn expand_ligatures(line: &str, line_number: usize, repairs: &mut Vec<Repair>) -> String {
+    if !line.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 4);
+    for word in line.split_inclusive(char::is_whitespace) {
+        let expanded: String = word
+            .chars()
+            .map(|c| match c {
+                '\u{FB00}' => "ff".to_string(),
+                '\u{FB01}' => "fi".to_string(),
+                '\u{FB02}' => "fl".to_string(),
+                '\u{FB03}' => "ffi".to_string(),
+                '\u{FB04}' => "ffl".to_string(),
+                '\u{FB05}' | '\u{FB06}' => "st".to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        if expanded != word {
+            repairs.push(Repair {
+                kind: RepairKind::Ligature,
+                line: line_number,
+                before: word.trim().to_string(),
+                after: expanded.trim().to_string(),
+            });
+        }
+        out.push_str(&expanded);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_go_and_are_said() {
+        let pages = vec![
+            page(&["1. The first paragraph ends here.", "", "2"]),
+            page(&[
+                "Declaration    17 September 2021",
+                "",
+                "2. The second one",
+                "",
+                "3",
+            ]),
+            page(&[
+                "Declaration    17 September 2021",
+                "",
+                "3. The third one.",
+                "",
+                "4",
+            ]),
+            page(&[
+                "Declaration    17 September 2021",
+                "",
+                "4. The last one.",
+                "",
+                "5",
+            ]),
+        ];
+        let read = assemble(pages);
+        assert!(!read.text.contains("Declaration") && !read.text.contains("\n5\n"));
+        assert!(read.text.contains("2. The second one\n3. The third one."));
+        let said: Vec<(RepairKind, &str)> = read
+            .repairs
+            .iter()
+            .map(|r| (r.kind, r.before.as_str()))
+            .collect();
+        assert!(said.contains(&(
+            RepairKind::RunningHeader,
+            "page 3: Declaration    17 September 2021"
+        )));
+        assert!(said.contains(&(RepairKind::PageNumber, "page 4: 5")));
+        assert_eq!(read.pages.len(), read.text.lines().count());
+    }
+
+    #[test]
+    fn ligatures_are_written_as_letters() {
+        let mut repairs = Vec::new();
+        assert_eq!(
+            expand_ligatures("the \u{FB01}rst e\u{FB03}cient \u{FB02}ow", 4, &mut repairs),
+            "the first efficient flow"
+        );
+        assert_eq!(repairs.len(), 3);
+        assert_eq!(
+            (repairs[0].before.as_str(), repairs[0].after.as_str()),
+            ("\u{FB01}rst", "first")
+        );
+    }
+}
