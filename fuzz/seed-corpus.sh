@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Seed the fuzz corpora from the texts the project ships: each text alone for `normalize`,
-# pairs of texts joined by a NUL byte for `diff` and `align`, a web page for `html`, a Word document for `docx`, Akoma Ntoso markup for `akn`. Small slices keep inputs fast.
+# pairs of texts joined by a NUL byte for `diff` and `align`, a web page for `html`, a Word document for `docx`, Akoma Ntoso markup for `akn`, lines of text for `pdf`. Small slices keep inputs fast.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/normalize corpus/diff corpus/align corpus/html corpus/docx corpus/akn
+mkdir -p corpus/normalize corpus/diff corpus/align corpus/html corpus/docx corpus/akn corpus/pdf
 i=0
 for f in ../versions/*.txt ../versions/udhr/*.txt ../fixtures/*/*.txt ../fixtures/grundgesetz-history/*.md; do
   i=$((i + 1))
@@ -18,3 +18,4 @@ for l in ru zh fr ar; do pair ../versions/udhr/udhr.en.txt "../versions/udhr/udh
 head -c 4000 ../fixtures/html/declaration.html > corpus/html/seed-declaration
 cp ../fixtures/docx/dushanbe-2021.draft.docx corpus/docx/seed-draft
 sed -n "/<mainBody>/,/<\/mainBody>/p" ../fixtures/akn/dushanbe-2021.xml | head -c 4000 > corpus/akn/seed-declaration
+head -c 4000 ../versions/dushanbe-2021.en.txt > corpus/pdf/seed-declaration

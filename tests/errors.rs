@@ -573,3 +573,24 @@ fn malformed_akoma_ntoso() {
     let err = fails_cleanly(&["outline", &path], &path, None);
     assert!(err.contains("not well-formed Akoma Ntoso XML"), "{err}");
 }
+
+#[test]
+fn pdfs_that_cannot_be_read() {
+    // A page with a drawing and no text (fixtures/pdf/no-text.pdf, made by groff).
+    let path = crate::util::root().join("fixtures/pdf/no-text.pdf");
+    let path = path.to_str().unwrap();
+    let err = fails_cleanly(&["outline", path], path, None);
+    assert!(err.contains("no text layer: it looks scanned"), "{err}");
+    // The same typeset declaration with its trailer naming an encryption dictionary.
+    let pdf = std::fs::read(crate::util::root().join("fixtures/pdf/dushanbe-2021.pdf")).unwrap();
+    let at = pdf.windows(7).rposition(|w| w == b"/Root 1").unwrap();
+    let mut locked = pdf[..at].to_vec();
+    locked.extend_from_slice(b"/Encrypt 1 0 R ");
+    locked.extend_from_slice(&pdf[at..]);
+    let (_d, path) = temp_file("locked.pdf", &locked);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("an encrypted PDF"), "{err}");
+    let (_e, path) = temp_file("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog");
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("a PDF that cannot be read"), "{err}");
+}

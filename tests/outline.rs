@@ -685,20 +685,24 @@ fn akoma_ntoso_outlines_like_the_text_and_keeps_eids() {
 }
 
 /// The declaration typeset as a PDF (fixtures/pdf/make.py: groff, justified and hyphenated,
-/// with a running header and page numbers, the run-in paragraph set run in): the outline has
-/// the text's numbered paragraphs (1–163 and 165, the run-in split off), the running header
-/// and the page numbers are gone and named in the repairs, and every block knows its page.
+/// with a running header and page numbers, the run-in paragraph set run in), on one column and
+/// on two: the outline has the text's blocks, kinds, levels and labels (numbered paragraphs
+/// 1–163 and 165, the run-in split off), the running header and the page numbers are gone and
+/// named in the repairs, and every block knows its page.
 #[test]
 fn a_pdf_outlines_to_the_text_s_paragraphs() {
-    let (pdf, _) = outline("fixtures/pdf/dushanbe-2021.pdf");
     let (text, _) = outline("versions/dushanbe-2021.en.txt");
-    assert_eq!(pdf.reader, "pdf");
-    let numbered = |o: &Outline| -> Vec<(BlockType, Option<String>)> {
+    let numbered = |o: &Outline| -> Vec<(BlockType, Option<u8>, String, Option<String>)> {
         o.blocks
             .iter()
-            .map(|b| (b.kind, b.number.clone()))
+            .map(|b| (b.kind, b.level, b.label.clone(), b.number.clone()))
             .collect()
     };
+    // Two columns a page: paragraphs go on from one column into the next.
+    let (columns, _) = outline("fixtures/pdf/dushanbe-2021.two-columns.pdf");
+    assert_eq!(numbered(&columns), numbered(&text), "two columns");
+    let (pdf, _) = outline("fixtures/pdf/dushanbe-2021.pdf");
+    assert_eq!(pdf.reader, "pdf");
     assert_eq!(numbered(&pdf), numbered(&text));
     assert!(pdf.findings.iter().any(|f| f.kind == FindingKind::RunIn));
     let removed = |kind: RepairKind| -> Vec<&str> {

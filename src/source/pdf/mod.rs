@@ -7,6 +7,10 @@
 
 use crate::model::{Repair, RepairKind};
 
+mod layout;
+
+pub use layout::Line;
+
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[allow(missing_docs, reason = "each variant's message says what it is")]
@@ -37,50 +41,36 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// Read a PDF's text.
 pub fn read(bytes: &[u8]) -> Result<Read, PdfError> {
-    if is_encrypted(bytes) {
-        return Err(PdfError::Encrypted);
-    }
     // The extractor panics on some malformed files: a panic there is bad input, not a bug
     // of accord's to crash on.
-    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .map_err(|_| PdfError::Unreadable("the extractor failed on its structure".into()))?
-        .map_err(|e| PdfError::Unreadable(e.to_string()))?;
-    // The spaces an extractor puts between words stand for where justification set them:
-    // layout, not text.
-    let pages: Vec<Vec<String>> = pages
-        .iter()
-        .map(|p| {
-            p.lines()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect()
-        })
-        .collect();
-    if pages.iter().flatten().all(|l| l.trim().is_empty()) {
+    let pages = std::panic::catch_unwind(|| layout::pages(bytes))
+        .map_err(|_| PdfError::Unreadable("the extractor failed on its structure".into()))??;
+    if pages.iter().flatten().all(|l| l.text.trim().is_empty()) {
         return Err(PdfError::NoText);
     }
     Ok(assemble(pages))
 }
 
-/// Whether the file's trailer names an encryption dictionary.
-fn is_encrypted(bytes: &[u8]) -> bool {
-    bytes.windows(8).any(|w| w == b"/Encrypt")
-}
-
 /// The pages' lines as one text: running lines removed, ligatures expanded, pages joined.
-fn assemble(mut pages: Vec<Vec<String>>) -> Read {
+/// (What `read` does once the extractor has placed the lines; public for the fuzz target.)
+pub fn assemble(mut pages: Vec<Vec<Line>>) -> Read {
     let mut read = Read::default();
-    let running = running_lines(&pages);
+    let texts: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| p.iter().map(|l| l.text.clone()).collect())
+        .collect();
+    let running = running_lines(&texts);
     for (p, lines) in pages.iter_mut().enumerate() {
         let page = u32::try_from(p + 1).unwrap_or(u32::MAX);
         trim_blank_ends(lines);
         let mut removed = Vec::new();
         for edge in [Edge::Top, Edge::Bottom] {
             while let Some(line) = edge.line(lines) {
-                let shape = shape_of(line);
+                let shape = shape_of(&line.text);
                 if shape.is_empty() || !running.contains(&(edge, shape)) {
                     break;
                 }
-                removed.push(edge.take(lines));
+                removed.push(edge.take(lines).text);
                 trim_blank_ends(lines);
             }
         }
@@ -97,25 +87,15 @@ fn assemble(mut pages: Vec<Vec<String>>) -> Read {
                 after: String::new(),
             });
         }
-        let widest = lines
-            .iter()
-            .map(|l| l.trim().chars().count())
-            .max()
-            .unwrap_or(0);
         for l in lines.iter() {
-            let expanded = expand_ligatures(l, read.pages.len() + 1, &mut read.repairs);
+            let expanded = expand_ligatures(&l.text, read.pages.len() + 1, &mut read.repairs);
             read.text.push_str(&expanded);
             read.text.push('\n');
             read.pages.push(page);
         }
-        // A page ends a paragraph where its last line stops short of the page's lines; a
-        // full last line (or a broken word) runs on into the next page.
-        let last = lines.iter().rev().find(|l| !l.trim().is_empty());
-        let runs_on = last.is_some_and(|l| {
-            let l = l.trim();
-            l.ends_with('-') || l.chars().count() * 10 >= widest * 9
-        });
-        if !runs_on {
+        // A page whose last line runs to the column's edge (or ends in a broken word) goes
+        // on into the next page; one that stops short ends its paragraph.
+        if !lines.last().is_some_and(|l| l.runs_on) {
             read.text.push('\n');
             read.pages.push(page);
         }
@@ -130,14 +110,14 @@ enum Edge {
 }
 
 impl Edge {
-    fn line(self, lines: &[String]) -> Option<&String> {
+    fn line(self, lines: &[Line]) -> Option<&Line> {
         match self {
             Edge::Top => lines.first(),
             Edge::Bottom => lines.last(),
         }
     }
 
-    fn take(self, lines: &mut Vec<String>) -> String {
+    fn take(self, lines: &mut Vec<Line>) -> Line {
         match self {
             Edge::Top => lines.remove(0),
             Edge::Bottom => lines.pop().unwrap_or_default(),
@@ -145,11 +125,11 @@ impl Edge {
     }
 }
 
-fn trim_blank_ends(lines: &mut Vec<String>) {
-    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+fn trim_blank_ends(lines: &mut Vec<Line>) {
+    while lines.first().is_some_and(|l| l.text.trim().is_empty()) {
         lines.remove(0);
     }
-    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+    while lines.last().is_some_and(|l| l.text.trim().is_empty()) {
         lines.pop();
     }
 }
@@ -256,8 +236,16 @@ fn expand_ligatures(line: &str, line_number: usize, repairs: &mut Vec<Repair>) -
 mod tests {
     use super::*;
 
-    fn page(lines: &[&str]) -> Vec<String> {
-        lines.iter().map(|l| l.to_string()).collect()
+    /// A page of lines, each running on to the next but the last of a paragraph (one that
+    /// ends in a full stop).
+    fn page(lines: &[&str]) -> Vec<Line> {
+        lines
+            .iter()
+            .map(|l| Line {
+                text: l.to_string(),
+                runs_on: !l.ends_with('.'),
+            })
+            .collect()
     }
 
     #[test]
