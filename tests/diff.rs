@@ -586,6 +586,44 @@ fn akoma_ntoso_versions_pair_by_eid() {
     }
 }
 
+/// The draft and final declaration typeset as PDFs (fixtures/pdf) compare as the texts do,
+/// and the terminal report says on which page an entry stands.
+#[test]
+fn pdfs_compare_as_their_texts() {
+    let summary = |old: &str, new: &str| -> serde_json::Value {
+        let out = accord()
+            .args(["diff", "--format", "json", old, new])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["summary"].clone()
+    };
+    assert_eq!(
+        summary(
+            "fixtures/pdf/dushanbe-2021.draft.pdf",
+            "fixtures/pdf/dushanbe-2021.pdf"
+        ),
+        summary(
+            "versions/dushanbe-2021.draft.en.txt",
+            "versions/dushanbe-2021.en.txt"
+        )
+    );
+    let out = accord()
+        .args([
+            "diff",
+            "--color",
+            "never",
+            "fixtures/pdf/dushanbe-2021.draft.pdf",
+            "fixtures/pdf/dushanbe-2021.pdf",
+        ])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("¶ 17 · 2 POLITICAL DIMENSION · page 2 — added"),
+        "{report}"
+    );
+}
+
 /// One Word document with tracked changes compares as it was against as it is.
 #[test]
 fn one_word_document_with_tracked_changes_is_its_own_redline() {

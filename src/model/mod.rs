@@ -74,6 +74,15 @@ impl Block {
         self.kind == BlockType::Heading
     }
 
+    /// Where the block starts, as a reader finds it: `line 25`, or `page 4, line 25` in a
+    /// source with pages.
+    pub fn place(&self) -> String {
+        match self.page {
+            Some(page) => format!("page {page}, line {}", self.line),
+            None => format!("line {}", self.line),
+        }
+    }
+
     /// Label and text as a reader sees them: `"3.2. Combating terrorism…"`.
     pub fn display_text(&self) -> String {
         match (self.label.is_empty(), self.text.is_empty()) {

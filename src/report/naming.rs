@@ -209,11 +209,14 @@ pub fn header_in(
     if !place.is_empty() {
         let _ = write!(h, " · {place}");
     }
+    if let Some(page) = main.first().and_then(|b| b.page) {
+        let _ = write!(h, " · page {page}");
+    }
     let mut what: Vec<String> = vec![e.kind.as_str().to_string()];
     if e.moved {
         let from = e.old.first().map(|b| {
             let name = section_name(old_sections, new_sections, &e.old, false);
-            format!("moved from {}", at_line(&name, &format!("line {}", b.line)))
+            format!("moved from {}", at_line(&name, &b.place()))
         });
         what.push(from.unwrap_or_else(|| "moved".to_string()));
     }

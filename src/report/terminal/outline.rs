@@ -95,7 +95,7 @@ fn tree(out: &mut String, blocks: &[Block], paint: Paint) {
                     out,
                     "{indent}{} {}",
                     title.trim_end(),
-                    paint.dim(&format!("· {count} ¶{range} · line {}", block.line))
+                    paint.dim(&format!("· {count} ¶{range} · {}", block.place()))
                 );
             }
             BlockType::Paragraph => {
