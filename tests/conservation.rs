@@ -246,3 +246,14 @@ proptest! {
         prop_assert_eq!(input_words(&text), original_words(&doc));
     }
 }
+
+/// The count of visible characters the fuzz targets compare: a block's words counted, the
+/// blank line's BOM and the spaces not.
+#[test]
+fn visible_characters_count_what_the_blocks_hold() {
+    let doc = normalize::document(
+        "\u{feff}\n\n1. Peace  and\nsecurity.\n\n2. Trade.\n",
+        &Options::default(),
+    );
+    assert_eq!(doc.visible_characters(), (27, 27));
+}

@@ -27,10 +27,7 @@ fuzz_target!(|data: &[u8]| {
         };
         assert!(!source.text.contains("\n\n\n"), "blocks are separated by one blank line");
         let version = accord::normalize::version(source.clone(), &accord::normalize::Options::default());
-        let doc = &version.document;
-        let visible = |c: &char| !c.is_whitespace() && !accord::text::is_invisible(*c);
-        let kept: usize = doc.blocks.iter().map(|b| doc.original(b).chars().filter(visible).count()).sum();
-        let total: usize = source.text.chars().filter(visible).count();
+        let (kept, total) = version.document.visible_characters();
         assert_eq!(kept, total, "characters lost");
     }
 });

@@ -11,9 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(source) = accord::source::from_bytes("fuzz".into(), page.into_bytes(), None) else { return };
     let version = accord::normalize::version(source.clone(), &accord::normalize::Options { repair: false });
     let doc = &version.document;
-    let visible = |c: &char| !c.is_whitespace() && !accord::text::is_invisible(*c);
-    let kept: usize = doc.blocks.iter().map(|b| doc.original(b).chars().filter(visible).count()).sum();
-    let total: usize = source.text.chars().filter(visible).count();
+    let (kept, total) = doc.visible_characters();
     if doc.metadata.is_empty() && !source.text.starts_with("---") {
         assert_eq!(kept, total, "characters lost");
     }

@@ -17,11 +17,7 @@ fuzz_target!(|data: &[u8]| {
             report::render(&outline, format, &view, &mut std::io::sink()).expect("renders");
         }
         let doc = &version.document;
-        // Invisible characters (a stray BOM, a zero-width space) on a line of their own make a
-        // blank line, so they count as whitespace here.
-        let visible = |c: &char| !c.is_whitespace() && !accord::text::is_invisible(*c);
-        let kept: usize = doc.blocks.iter().map(|b| doc.original(b).chars().filter(visible).count()).sum();
-        let total: usize = source.text.chars().filter(visible).count();
+        let (kept, total) = doc.visible_characters();
         assert!(kept <= total, "blocks hold more than the input");
         if doc.metadata.is_empty() && !source.text.starts_with("---") {
             assert_eq!(kept, total, "characters lost");

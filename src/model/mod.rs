@@ -285,6 +285,19 @@ impl Document {
         self.source.get(block.span.clone()).unwrap_or("")
     }
 
+    /// The visible characters (neither whitespace nor invisible: a stray BOM or zero-width
+    /// space on a line of its own makes a blank line) the blocks hold, and those of the
+    /// text they were read from: equal when nothing was lost, front matter aside.
+    pub fn visible_characters(&self) -> (usize, usize) {
+        let visible = |c: &char| !c.is_whitespace() && !crate::text::is_invisible(*c);
+        let kept = self
+            .blocks
+            .iter()
+            .map(|b| self.original(b).chars().filter(visible).count())
+            .sum();
+        (kept, self.source.chars().filter(visible).count())
+    }
+
     /// True when no block carries a number: comparison then rests on content alone.
     pub fn is_unnumbered(&self) -> bool {
         self.blocks.iter().all(|b| b.number.is_none())
