@@ -88,8 +88,33 @@ pub struct Read {
 
 /// Whether decoded text is an Akoma Ntoso document: its root element, in the first lines.
 pub fn looks_like_akn(text: &str) -> bool {
-    let start: String = text.chars().take(4096).collect();
-    start.contains("<akomaNtoso") || start.contains(":akomaNtoso")
+    // The first element, past the XML declaration, comments and a doctype, is the document's
+    // root: a text that only mentions the element (a note about Akoma Ntoso) is not one.
+    let mut rest = text.trim_start_matches('\u{feff}');
+    for _ in 0..64 {
+        rest = rest.trim_start();
+        let end = if rest.starts_with("<!--") {
+            "-->"
+        } else if rest.starts_with("<?") {
+            "?>"
+        } else if rest.starts_with("<!") {
+            ">"
+        } else {
+            let Some(tag) = rest.strip_prefix('<') else {
+                return false;
+            };
+            let name = tag
+                .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .next()
+                .unwrap_or("");
+            return name == "akomaNtoso" || name.ends_with(":akomaNtoso");
+        };
+        let Some(at) = rest.find(end) else {
+            return false;
+        };
+        rest = &rest[at + end.len()..];
+    }
+    false
 }
 
 /// Read a document, or say why its XML cannot be read.
@@ -327,5 +352,27 @@ fn collect(e: Node<'_, '_>, out: &mut String, skip_notes: bool) {
                 _ => collect(c, out, skip_notes),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_told_by_its_root_element() {
+        let ns = "xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"";
+        assert!(looks_like_akn(&format!(
+            "<akomaNtoso {ns}><act/></akomaNtoso>"
+        )));
+        assert!(looks_like_akn(&format!(
+            "<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<an:akomaNtoso xmlns:an=\"x\"/>"
+        )));
+        assert!(!looks_like_akn(
+            "Notes\n\nThe <akomaNtoso> element is the root of every document.\n"
+        ));
+        assert!(!looks_like_akn(
+            "<html><body><p>&lt;akomaNtoso&gt;</p></body></html>"
+        ));
     }
 }

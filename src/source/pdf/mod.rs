@@ -42,13 +42,37 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 /// Read a PDF's text.
 pub fn read(bytes: &[u8]) -> Result<Read, PdfError> {
     // The extractor panics on some malformed files: a panic there is bad input, not a bug
-    // of accord's to crash on.
-    let pages = std::panic::catch_unwind(|| layout::pages(bytes))
+    // of accord's to crash on, and its message is not for the user's terminal.
+    let pages = quietly(|| layout::pages(bytes))
         .map_err(|_| PdfError::Unreadable("the extractor failed on its structure".into()))??;
     if pages.iter().flatten().all(|l| l.text.trim().is_empty()) {
         return Err(PdfError::NoText);
     }
     Ok(assemble(pages))
+}
+
+thread_local! {
+    /// This thread is inside [`quietly`]: a panic here is caught and said as an error.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, a panic in it caught, and not printed: the panic hook in place is wrapped once
+/// so that it stays silent on a thread inside this call (inputs are read on several
+/// threads at once, so the hook itself cannot be swapped for the call).
+fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    static WRAP: std::sync::Once = std::sync::Once::new();
+    WRAP.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 /// The pages' lines as one text: running lines removed, ligatures expanded, pages joined.
@@ -288,6 +312,12 @@ mod tests {
         )));
         assert!(said.contains(&(RepairKind::PageNumber, "page 4: 5")));
         assert_eq!(read.pages.len(), read.text.lines().count());
+    }
+
+    #[test]
+    fn a_panic_inside_the_extractor_is_caught_and_not_printed() {
+        assert!(quietly(|| -> u8 { panic!("malformed") }).is_err());
+        assert_eq!(quietly(|| 7).ok(), Some(7));
     }
 
     #[test]
