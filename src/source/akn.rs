@@ -365,9 +365,9 @@ mod tests {
         assert!(looks_like_akn(&format!(
             "<akomaNtoso {ns}><act/></akomaNtoso>"
         )));
-        assert!(looks_like_akn(&format!(
+        assert!(looks_like_akn(
             "<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<an:akomaNtoso xmlns:an=\"x\"/>"
-        )));
+        ));
         assert!(!looks_like_akn(
             "Notes\n\nThe <akomaNtoso> element is the root of every document.\n"
         ));
