@@ -23,10 +23,9 @@ fuzz_target!(|data: &[u8]| {
         label: "fuzz".into(),
         text: read.text.clone(),
         reader: accord::source::Reader::Pdf,
-        main_content: None,
-        ids: Vec::new(),
         pages: read.pages.clone(),
         repairs: read.repairs.clone(),
+        ..Default::default()
     };
     let version = accord::normalize::version(source, &accord::normalize::Options::default());
     let doc = &version.document;

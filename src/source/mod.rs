@@ -58,10 +58,11 @@ impl Input {
     }
 }
 
-/// How an input's text is read: as it is, or as the web page it encodes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an input's text is read: as it is, or as the document format it encodes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Reader {
     /// Plain text or Markdown, as the normalizer tells them apart.
+    #[default]
     Text,
     /// Plain text, whatever it looks like (`--from text`).
     Plain,
@@ -91,7 +92,7 @@ pub struct ReadOptions {
 }
 
 /// A decoded document before normalization.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Source {
     /// How the input is named in messages and reports.
     pub label: String,
@@ -187,10 +188,9 @@ pub fn decode_input(
             label,
             text: read.text,
             reader: Reader::Pdf,
-            main_content: None,
-            ids: Vec::new(),
             pages: read.pages,
             repairs: read.repairs,
+            ..Source::default()
         });
     }
     let word = match options.from {
@@ -217,10 +217,7 @@ pub fn decode_input(
             label,
             text,
             reader: Reader::Docx,
-            main_content: None,
-            ids: Vec::new(),
-            pages: Vec::new(),
-            repairs: Vec::new(),
+            ..Source::default()
         });
     }
     from_bytes_as(label, bytes, options.encoding.as_deref(), options.from)
@@ -292,7 +289,6 @@ pub fn from_bytes_as(
         reader,
         main_content,
         ids,
-        pages: Vec::new(),
-        repairs: Vec::new(),
+        ..Source::default()
     })
 }
