@@ -12,6 +12,7 @@ mod git;
 mod hostile;
 mod layout;
 mod outline;
+mod packaging;
 mod schema;
 mod snapshots;
 mod spec;
