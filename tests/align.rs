@@ -402,3 +402,20 @@ fn review_shows_only_the_pairs_below_the_threshold() {
         .assert()
         .code(2);
 }
+
+/// `align --fail-on` fails the run only for the checks it names.
+#[test]
+fn align_fail_on_selects_the_checks_that_fail() {
+    let pair = ["versions/udhr/udhr.en.txt", "versions/udhr/udhr.fr.txt"];
+    accord().arg("align").args(pair).assert().code(1);
+    accord()
+        .args(["align", "--fail-on", "missing,numbers"])
+        .args(pair)
+        .assert()
+        .code(1);
+    accord()
+        .args(["align", "--fail-on", "numbers,untranslated"])
+        .args(pair)
+        .assert()
+        .code(0);
+}

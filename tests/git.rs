@@ -9,7 +9,7 @@ use accord::history::{Blame, Log};
 
 use crate::util::{accord, root};
 
-const PATH: &str = "g/gg/index.md";
+pub(crate) const PATH: &str = "g/gg/index.md";
 
 fn git(dir: &Path, args: &[&str]) -> String {
     git_at(dir, args, None)
@@ -55,7 +55,7 @@ fn versions() -> Vec<PathBuf> {
 }
 
 /// A repository with one commit per version, in file-name order.
-fn history() -> tempfile::TempDir {
+pub(crate) fn history() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     git(dir.path(), &["init", "-q", "-b", "main"]);
     std::fs::create_dir_all(dir.path().join("g/gg")).unwrap();

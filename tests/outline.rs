@@ -730,3 +730,23 @@ fn a_pdf_outlines_to_the_text_s_paragraphs() {
             .any(|t| t.contains("Dushanbe Declaration 17 September"))
     );
 }
+
+/// `outline --fail-on` fails the run only for the kinds of finding it names, as `diff`'s does.
+#[test]
+fn outline_fail_on_selects_the_findings_that_fail() {
+    let en = "versions/dushanbe-2021.en.txt";
+    accord().args(["outline", en]).assert().code(1);
+    accord()
+        .args(["outline", "--fail-on", "gap", en])
+        .assert()
+        .code(1);
+    accord()
+        .args(["outline", "--fail-on", "duplicate,empty-section", en])
+        .assert()
+        .code(0);
+    accord()
+        .args(["outline", "--fail-on", "typo", en])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("possible values: gap, duplicate"));
+}

@@ -29,7 +29,11 @@ fn rust_version_covers_every_locked_dependency() {
         .current_dir(root())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let metadata: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let newer: Vec<String> = metadata["packages"]
         .as_array()
@@ -65,7 +69,11 @@ fn corpus_generator_runs_with_its_defaults() {
         .arg(out_dir.path())
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for file in ["old.txt", "new.txt", "truth.json"] {
         assert!(out_dir.path().join(file).is_file(), "{file} not written");
     }

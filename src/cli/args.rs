@@ -4,9 +4,11 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use accord::model::FindingKind;
 use accord::report::{Format, Paint, View};
 use accord::source::docx::Revisions;
 use accord::source::{ReadOptions, Reader};
+use accord::translation::Check;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -66,6 +68,7 @@ accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on 
     },
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -157,9 +160,13 @@ pub struct OutlineArgs {
     /// The document to read; `-` for standard input.
     #[arg(value_name = "FILE")]
     pub file: String,
-    /// Report format.
+    /// Report format: `text` for people, `json` for the `accord.outline/1` contract.
     #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
     pub format: OutlineFormat,
+    /// Exit 1 only for these kinds of finding (comma-separated); any finding fails the run
+    /// when not given.
+    #[arg(long, value_delimiter = ',', value_name = "KINDS", value_parser = wire_names(&FindingKind::ALL.map(FindingKind::as_str)))]
+    pub fail_on: Vec<String>,
     #[command(flatten)]
     pub input: InputOptions,
     #[command(flatten)]
@@ -174,7 +181,9 @@ pub struct DiffArgs {
     /// is compared as it was (all rejected) against as it is (all accepted).
     #[arg(value_name = "VERSION", num_args = 1.., required = true)]
     pub versions: Vec<String>,
-    /// Report format.
+    /// Report format: `text` for the terminal, `json` for the `accord.diff/1` contract
+    /// (`accord.timeline/1` with three versions or more), `html` for a page to share,
+    /// `markdown` for a pull-request comment.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
     /// Treat upper and lower case as the same.
@@ -213,8 +222,15 @@ pub struct AlignArgs {
     /// detected from the script when not given.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub lang: Vec<String>,
+    /// Report format: `text` for the terminal, `json` for the `accord.align/1` contract,
+    /// `html` for a page with one column per language, `tsv` for a spreadsheet, `tmx` for a
+    /// translation memory.
     #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
     pub format: AlignFormat,
+    /// Exit 1 only for findings of these checks (comma-separated); any finding fails the run
+    /// when not given.
+    #[arg(long, value_delimiter = ',', value_name = "CHECKS", value_parser = wire_names(&Check::ALL.map(Check::as_str)))]
+    pub fail_on: Vec<String>,
     /// Show only the pairs with findings in the terminal table.
     #[arg(long)]
     pub only_findings: bool,
@@ -234,6 +250,12 @@ pub struct AlignArgs {
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
+}
+
+/// A parser accepting the wire names of a library enum, which help and completions list;
+/// the library's types stay free of clap.
+fn wire_names(names: &[&'static str]) -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(names.iter().copied())
 }
 
 /// A confidence threshold: a number from 0 to 1.
@@ -280,6 +302,8 @@ pub struct BlameArgs {
 /// What `log` and `blame` share: the format, how versions are read, where the report goes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct HistoryOptions {
+    /// Report format: `text` for people, `json` for the `accord.log/1` or `accord.blame/1`
+    /// contract.
     #[arg(long, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,
     #[command(flatten)]
@@ -293,6 +317,7 @@ pub struct VersionsArgs {
     /// The folder holding manifest.json.
     #[arg(long, default_value = "versions", value_name = "DIR")]
     pub dir: PathBuf,
+    /// Report format: `text` for people, `json` for the `accord.versions/1` contract.
     #[arg(long, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,
     #[command(flatten)]

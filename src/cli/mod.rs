@@ -61,11 +61,31 @@ fn run_command(cli: Cli) -> Result<Outcome> {
         Command::Completions { shell } => {
             // clap_complete panics on a broken pipe when writing directly: render first.
             let mut buffer = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "accord", &mut buffer);
+            clap_complete::generate(shell, &mut public_command(), "accord", &mut buffer);
             output::write_bytes(None, &buffer)?;
             Ok(Outcome::Clean)
         }
     }
+}
+
+/// The command line as users see it: without the subcommand only git calls, which
+/// completions would otherwise offer (clap_complete lists hidden subcommands).
+fn public_command() -> clap::Command {
+    let full = Cli::command();
+    let mut public = clap::Command::new("accord")
+        .version(env!("CARGO_PKG_VERSION"))
+        .subcommand_required(true)
+        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        public = public.about(about.clone());
+    }
+    if let Some(about) = full.get_long_about() {
+        public = public.long_about(about.clone());
+    }
+    if let Some(help) = full.get_after_help() {
+        public = public.after_help(help.clone());
+    }
+    public
 }
 
 /// Write a result's report, in `format`, where the output options say.
@@ -155,7 +175,10 @@ fn outline(args: &OutlineArgs) -> Result<Outcome> {
     let version = read(&args.file, &args.input, !args.input.no_repair)?;
     let outline = Outline::of(&version);
     write_report(&outline, args.format, &args.output.view(), &args.output)?;
-    Ok(Outcome::of(!outline.findings.is_empty()))
+    let failing = |kind: &str| args.fail_on.is_empty() || args.fail_on.iter().any(|k| k == kind);
+    Ok(Outcome::of(
+        outline.findings.iter().any(|f| failing(f.kind.as_str())),
+    ))
 }
 
 fn diff(args: &DiffArgs) -> Result<Outcome> {
@@ -238,7 +261,14 @@ fn align(args: &AlignArgs) -> Result<Outcome> {
         ..args.output.view()
     };
     write_report(&alignment, args.format, &view, &args.output)?;
-    Ok(Outcome::of(alignment.summary.findings > 0))
+    let failing = match args.fail_on.as_slice() {
+        [] => alignment.summary.findings,
+        checks => checks
+            .iter()
+            .filter_map(|c| alignment.summary.checks.get(c))
+            .sum(),
+    };
+    Ok(Outcome::of(failing > 0))
 }
 
 /// What `log` and `blame` compute: a result from a repository, a file, a revision (or range)
@@ -351,5 +381,71 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        public_command().debug_assert();
+    }
+
+    #[test]
+    fn every_option_has_help() {
+        let mut missing = Vec::new();
+        for command in public_command().get_subcommands() {
+            for arg in command.get_arguments() {
+                if arg.get_help().is_none() && arg.get_id() != "help" {
+                    missing.push(format!("{} {}", command.get_name(), arg.get_id()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no help for {missing:?}");
+    }
+
+    #[test]
+    fn completions_leave_out_hidden_subcommands() {
+        for shell in [clap_complete::Shell::Bash, clap_complete::Shell::Fish] {
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut public_command(), "accord", &mut buffer);
+            let text = String::from_utf8(buffer).unwrap();
+            assert!(
+                text.contains("align") && !text.contains("git-diff"),
+                "{shell}"
+            );
+        }
+    }
+
+    /// The man pages in `man/` are rendered from the command line's definition;
+    /// `UPDATE_MAN=1 cargo test man_pages` rewrites them after a change of flags or help.
+    #[test]
+    fn man_pages_match_the_definition() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+        let fresh = tempfile::tempdir().unwrap();
+        clap_mangen::generate_to(public_command(), fresh.path()).unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(fresh.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert!(names.iter().any(|n| n == "accord-diff.1"), "{names:?}");
+        if std::env::var_os("UPDATE_MAN").is_some() {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            for name in &names {
+                std::fs::copy(fresh.path().join(name), dir.join(name)).unwrap();
+            }
+        }
+        let mut shipped: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        shipped.sort();
+        assert_eq!(
+            shipped, names,
+            "man/ is out of date; run UPDATE_MAN=1 cargo test man_pages"
+        );
+        for name in &names {
+            let generated = std::fs::read(fresh.path().join(name)).unwrap();
+            let committed = std::fs::read(dir.join(name)).unwrap();
+            assert!(
+                generated == committed,
+                "man/{} is out of date; run UPDATE_MAN=1 cargo test man_pages",
+                name.to_string_lossy()
+            );
+        }
     }
 }

@@ -125,6 +125,16 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Every kind, in the order of the enum: what `--fail-on` offers.
+    pub const ALL: [FindingKind; 6] = [
+        FindingKind::Gap,
+        FindingKind::Duplicate,
+        FindingKind::OutOfOrder,
+        FindingKind::RunIn,
+        FindingKind::HeadingPunctuation,
+        FindingKind::EmptySection,
+    ];
+
     /// The name on the wire.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -25,9 +25,42 @@ pub fn all() -> Vec<(String, String)> {
 }
 
 fn contract<T: JsonSchema>(name: &str) -> (String, String) {
-    let schema = schemars::schema_for!(T);
+    let mut schema = schemars::schema_for!(T);
+    if let Some(root) = schema.as_object_mut() {
+        pin(root, name);
+    }
     let mut text = Vec::new();
     json::write(&schema, &View::default(), &mut text).expect("a schema serialises to memory");
     let text = String::from_utf8(text).expect("JSON is UTF-8");
     (format!("{}.schema.json", name.replace('/', "-")), text)
+}
+
+/// Make a generated schema as strict as the contract: its `schema` field must name this
+/// contract, and no object may carry a field the contract does not describe, so that a
+/// consumer validating against it learns of a renamed or misspelt field at once. New fields
+/// come with a new schema file, generated from the same code.
+fn pin(root: &mut serde_json::Map<String, serde_json::Value>, name: &str) {
+    if let Some(field) = root
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("schema"))
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        field.insert("const".into(), name.into());
+    }
+    close(root);
+}
+
+fn close(map: &mut serde_json::Map<String, serde_json::Value>) {
+    if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+        map.insert("additionalProperties".into(), false.into());
+    }
+    map.values_mut().for_each(close_objects);
+}
+
+fn close_objects(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => close(map),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(close_objects),
+        _ => {}
+    }
 }

@@ -102,6 +102,16 @@ pub enum Check {
 }
 
 impl Check {
+    /// Every check, in the order of the enum: what `--fail-on` offers.
+    pub const ALL: [Check; 6] = [
+        Check::Numbers,
+        Check::Missing,
+        Check::Length,
+        Check::Untranslated,
+        Check::Empty,
+        Check::Heading,
+    ];
+
     /// The name on the wire.
     pub fn as_str(self) -> &'static str {
         match self {
