@@ -330,10 +330,11 @@ fn by_similarity(sides: &Sides<'_, '_>, olds: &[usize], news: &[usize], state: &
 pub(super) fn headings_by_number(old: &[Item<'_>], new: &[Item<'_>], state: &mut State) {
     let mut headings: HashMap<&str, VecDeque<usize>> = HashMap::default();
     for (j, item) in new.iter().enumerate() {
-        if item.heading && state.new_pair[j].is_none() {
-            if let Some(num) = item.number {
-                headings.entry(num).or_default().push_back(j);
-            }
+        if item.heading
+            && state.new_pair[j].is_none()
+            && let Some(num) = item.number
+        {
+            headings.entry(num).or_default().push_back(j);
         }
     }
     for (i, item) in old.iter().enumerate() {

@@ -75,10 +75,11 @@ fn decode_strict(bytes: &[u8], enc: &'static Encoding) -> Result<String, DecodeE
         }
         encoding_rs::DecoderResult::OutputFull => unreachable!("buffer sized for the whole input"),
     }
-    if enc != UTF_16LE && enc != UTF_16BE {
-        if let Some(offset) = out.find('\0') {
-            return Err(DecodeError::Binary { offset });
-        }
+    if enc != UTF_16LE
+        && enc != UTF_16BE
+        && let Some(offset) = out.find('\0')
+    {
+        return Err(DecodeError::Binary { offset });
     }
     Ok(out)
 }

@@ -157,10 +157,10 @@ fn scan_numbers(text: &str, mut add: impl FnMut(u64, &[char])) {
             // Numbers spelled out are left out of the check in every script, as `twentieth`
             // and `vingt` are: Chinese numerals count where they write a date (`一九四八年
             // 十二月十日`), not in prose (`二十周年`).
-            if matches!(chars.get(i), Some('年' | '月' | '日' | '号')) {
-                if let Some(v) = cjk_value(&run) {
-                    add(u64::from(v), &chars[start..i]);
-                }
+            if matches!(chars.get(i), Some('年' | '月' | '日' | '号'))
+                && let Some(v) = cjk_value(&run)
+            {
+                add(u64::from(v), &chars[start..i]);
             }
             continue;
         }
