@@ -17,7 +17,60 @@ fn fails_cleanly(args: &[&str], input: &str, stdin: Option<&[u8]>) -> String {
     assert!(stderr.contains(input), "names {input}: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.stdout.is_empty());
+    said_once(&stderr);
     stderr
+}
+
+/// No part of a message repeats another: an error's text and its cause's are said once.
+fn said_once(message: &str) {
+    let clauses: Vec<&str> = message
+        .trim_start_matches("accord: ")
+        .split(": ")
+        .map(str::trim)
+        .filter(|c| c.len() > 3)
+        .collect();
+    for (k, clause) in clauses.iter().enumerate() {
+        assert!(
+            !clauses[k + 1..]
+                .iter()
+                .any(|later| later.contains(clause) || clause.contains(later)),
+            "said twice: {message}"
+        );
+    }
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_gets_a_hint() {
+    let text: Vec<u8> = "1. Все люди рождаются свободными.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (_d, path) = temp_file("utf16.txt", &text);
+    let err = fails_cleanly(&["outline", &path], &path, None);
+    assert!(err.contains("--encoding utf-16le"), "{err}");
+    accord()
+        .args(["outline", "--encoding", "utf-16le", &path])
+        .assert()
+        .success();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_names_standard_output() {
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("accord"))
+        .current_dir(crate::util::root())
+        .args(["outline", "versions/udhr/udhr.en.txt"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.starts_with("accord: <stdout>: write failed: "),
+        "{stderr}"
+    );
+    said_once(&stderr);
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {

@@ -22,8 +22,10 @@ pub fn write_with(
 ) -> Result<()> {
     let Some(path) = target else {
         let mut stdout = BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
-        render(&mut stdout).map_err(plain)?;
-        return stdout.flush().map_err(Into::into);
+        render(&mut stdout).map_err(|e| in_file(e, &STDOUT))?;
+        return stdout
+            .flush()
+            .with_context(|| format!("{STDOUT}: write failed"));
     };
     let label = path.display();
     let existing = std::fs::metadata(path).ok();
@@ -73,17 +75,12 @@ pub fn write_with(
     Ok(())
 }
 
-/// A report's error as it stands: an input/output error stays one, so that a reader that
-/// went away is recognised as such.
-fn plain(e: report::Error) -> anyhow::Error {
-    match e {
-        report::Error::Io(io) => io.into(),
-        other => other.into(),
-    }
-}
+/// How messages name standard output.
+const STDOUT: &str = "<stdout>";
 
-/// A report's error writing to a file: an input/output error names the file.
-fn in_file(e: report::Error, label: &std::path::Display<'_>) -> anyhow::Error {
+/// A report's error writing to a file: an input/output error names the file, and stays an
+/// input/output error underneath, so that a reader that went away is recognised as such.
+fn in_file(e: report::Error, label: &dyn std::fmt::Display) -> anyhow::Error {
     match e {
         report::Error::Io(io) => anyhow::Error::from(io).context(format!("{label}: write failed")),
         other => other.into(),

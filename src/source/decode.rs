@@ -21,6 +21,13 @@ pub enum DecodeError {
     },
     #[error("binary data (NUL byte at offset {offset}), not a text document")]
     Binary { offset: usize },
+    #[error(
+        "looks like {encoding} text without a byte-order mark; read it with --encoding {label}"
+    )]
+    Utf16WithoutBom {
+        encoding: &'static str,
+        label: &'static str,
+    },
 }
 
 /// Decode a whole input. `encoding` is a WHATWG label such as `windows-1251`. The bytes are
@@ -37,7 +44,17 @@ pub fn decode(bytes: Vec<u8>, encoding: Option<&str>) -> Result<String, DecodeEr
         return decode_strict(&bytes[bom_len..], enc);
     }
     if let Some(offset) = memchr_nul(&bytes) {
-        return Err(DecodeError::Binary { offset });
+        return Err(match utf16_without_bom(&bytes) {
+            Some(enc) => DecodeError::Utf16WithoutBom {
+                encoding: enc.name(),
+                label: if enc == UTF_16LE {
+                    "utf-16le"
+                } else {
+                    "utf-16be"
+                },
+            },
+            None => DecodeError::Binary { offset },
+        });
     }
     String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
         offset: e.utf8_error().valid_up_to(),
@@ -84,6 +101,36 @@ fn decode_strict(bytes: &[u8], enc: &'static Encoding) -> Result<String, DecodeE
     Ok(out)
 }
 
+/// The UTF-16 these bytes are, when they carry no byte-order mark but read as text in it:
+/// the zero bytes fall on one side of the byte pairs nearly always (the high bytes of the
+/// Latin, digits and spaces every text has), and the whole decodes with no control character
+/// but tab and line ends. An image or an archive has zero bytes on both sides.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // A character such as 一 (U+4E00) puts a zero on the other side now and then.
+    let enc = if odd > 0 && even * 8 <= odd {
+        UTF_16LE
+    } else if even > 0 && odd * 8 <= even {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, malformed) = enc.decode_without_bom_handling(bytes);
+    let clean = !malformed
+        && !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    clean.then_some(enc)
+}
+
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
@@ -99,6 +146,36 @@ mod tests {
             decode("Статья".as_bytes().to_vec(), None).unwrap(),
             "Статья"
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_with_the_flag_that_reads_it() {
+        let le: Vec<u8> = "Article 1\nТекст 第一条\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Article 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(le.clone(), None).unwrap_err().to_string(),
+            "looks like UTF-16LE text without a byte-order mark; read it with --encoding utf-16le"
+        );
+        assert!(matches!(
+            decode(be.clone(), None),
+            Err(DecodeError::Utf16WithoutBom {
+                label: "utf-16be",
+                ..
+            })
+        ));
+        assert_eq!(
+            decode(le, Some("utf-16le")).unwrap(),
+            "Article 1\nТекст 第一条\n"
+        );
+        // Binary data with zero bytes on both sides of the pairs stays binary.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
+        assert!(matches!(decode(png, None), Err(DecodeError::Binary { .. })));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use git2::{ErrorClass, ErrorCode, ObjectType, Oid, Repository};
 pub enum GitError {
     #[error("{dir}: not a git repository (or any parent up to the root)")]
     NotARepository { dir: String },
-    #[error("{spec}: unknown revision {rev:?}")]
+    #[error("{}", unknown_revision(.spec, .rev))]
     UnknownRevision { spec: String, rev: String },
     #[error("{spec}: path {path:?} is not in {rev}")]
     PathNotInRevision {
@@ -32,6 +32,16 @@ pub enum GitError {
     NoHistory { spec: String, rev: String },
     #[error("{what}: {message}")]
     Other { what: String, message: String },
+}
+
+/// `v9:decl.txt: unknown revision "v9"`, or `v9: unknown revision` when the revision is
+/// all that was given: said once.
+fn unknown_revision(spec: &str, rev: &str) -> String {
+    if spec == rev {
+        format!("{spec}: unknown revision")
+    } else {
+        format!("{spec}: unknown revision {rev:?}")
+    }
 }
 
 fn other(what: &str, e: &git2::Error) -> GitError {
