@@ -346,8 +346,18 @@ fn git_diff_names_the_file_git_stands_for() {
     let args = [
         "git-diff", "decl.txt", &copy, "0000000", "100644", new, "0000000", "100644",
     ];
-    let err = fails_cleanly(&args, "a/decl.txt: not valid UTF-8 at byte offset 6", None);
-    assert!(!err.contains("git-temporary-copy"), "{err}");
+    // Git stops the whole diff at a driver's failure: the file is reported and skipped.
+    let out = accord().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "diff --git a/decl.txt b/decl.txt",
+            "not compared: a/decl.txt: not valid UTF-8 at byte offset 6; if the file is in a legacy encoding, name it with --encoding (e.g. windows-1251, gb18030)"
+        ]
+    );
     let added = accord()
         .args(["git-diff", "decl.txt", "/dev/null", "0000000", "100644"])
         .args([new, "0000000", "100644"])
@@ -356,7 +366,7 @@ fn git_diff_names_the_file_git_stands_for() {
     assert_eq!(added.status.code(), Some(0));
     let text = String::from_utf8(added.stdout).unwrap();
     assert!(
-        text.starts_with("--- a/decl.txt\n+++ b/decl.txt\n"),
+        text.starts_with("diff --git a/decl.txt b/decl.txt\n--- /dev/null\n+++ b/decl.txt\n"),
         "{text}"
     );
     assert!(text.contains("92 added"), "{text}");

@@ -420,46 +420,109 @@ fn versions_manifest_lists_the_shipped_texts() {
     assert!(String::from_utf8_lossy(&text.stdout).contains("udhr-zh"));
 }
 
+/// A repository whose last commit changes a text, renames one, deletes one, adds one and
+/// changes an image: what `git diff` hands an external diff, file by file.
+fn mixed_commit() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    git(path, &["init", "-q", "-b", "main"]);
+    let udhr = |lang: &str| root().join(format!("versions/udhr/udhr.{lang}.txt"));
+    std::fs::copy(udhr("en"), path.join("en.txt")).unwrap();
+    std::fs::copy(udhr("fr"), path.join("fr.txt")).unwrap();
+    std::fs::copy(udhr("ru"), path.join("ru.txt")).unwrap();
+    std::fs::write(path.join("logo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    git(path, &["add", "-A"]);
+    git_at(path, &["commit", "-q", "-m", "one"], None);
+    let en = std::fs::read_to_string(path.join("en.txt")).unwrap();
+    std::fs::write(
+        path.join("en.txt"),
+        en.replace("life, liberty", "life, freedom"),
+    )
+    .unwrap();
+    git(path, &["mv", "fr.txt", "fr-renamed.txt"]);
+    git(path, &["rm", "-q", "ru.txt"]);
+    std::fs::copy(udhr("zh"), path.join("zh.txt")).unwrap();
+    std::fs::write(
+        path.join("logo.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\x01",
+    )
+    .unwrap();
+    git(path, &["add", "-A"]);
+    git_at(path, &["commit", "-q", "-m", "two"], None);
+    dir
+}
+
+/// What each file of [`mixed_commit`] must show, as git's external diff or difftool.
+fn assert_every_file_shown(text: &str) {
+    for expected in [
+        "diff --git a/en.txt b/en.txt\n--- a/en.txt\n+++ b/en.txt\n",
+        "[-liberty-]{+freedom+}",
+        "diff --git a/fr.txt b/fr-renamed.txt\n",
+        "--- a/fr.txt\n+++ b/fr-renamed.txt\n",
+        "diff --git a/logo.png b/logo.png\nnot compared: a/logo.png: binary data",
+        "diff --git a/ru.txt b/ru.txt\n--- a/ru.txt\n+++ /dev/null\n",
+        "92 removed",
+        "diff --git a/zh.txt b/zh.txt\n--- /dev/null\n+++ b/zh.txt\n",
+        "92 added",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
 #[test]
 fn git_external_diff_and_difftool() {
-    let repo = history();
+    let repo = mixed_commit();
     let bin = assert_cmd::cargo::cargo_bin("accord");
+    let driver = format!("{} git-diff", bin.display());
     let out = Command::new("git")
-        .args(["diff", "HEAD~2", "HEAD~1"])
+        .args(["diff", "-M", "HEAD~1", "HEAD"])
         .current_dir(repo.path())
-        .env("GIT_EXTERNAL_DIFF", format!("{} git-diff", bin.display()))
+        .env("GIT_EXTERNAL_DIFF", &driver)
         .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("+++ b/g/gg/index.md") && text.contains("4c"),
-        "{text}"
-    );
+    assert_every_file_shown(&text);
+    assert!(text.contains("similarity index 100%\nrename from fr.txt\nrename to fr-renamed.txt\n"));
 
+    // As a difftool that git trusts: a non-zero status would stop it at the image.
+    let out = Command::new("git")
+        .args([
+            "difftool",
+            "-y",
+            "--trust-exit-code",
+            "-x",
+            &driver,
+            "HEAD~1",
+            "HEAD",
+        ])
+        .current_dir(repo.path())
+        .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_every_file_shown(&String::from_utf8_lossy(&out.stdout));
+
+    // `accord diff` as a difftool still reports differences by its status, as diff(1).
     let out = Command::new("git")
         .args([
             "difftool",
             "-y",
             "-x",
             &format!("{} diff --color never", bin.display()),
-            "HEAD~2",
             "HEAD~1",
+            "HEAD",
+            "--",
+            "en.txt",
         ])
         .current_dir(repo.path())
         .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
         .output()
         .unwrap();
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("— added"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 changed"));
 }
 
 /// A history with branches, the way `git log -- PATH` and `git blame` see it, as a list of

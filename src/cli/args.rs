@@ -59,11 +59,13 @@ accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on 
     Blame(BlameArgs),
     /// List the versions shipped in a versions/ folder (its manifest.json).
     Versions(VersionsArgs),
-    /// Git's external diff interface (GIT_EXTERNAL_DIFF, diff.<driver>.command): seven
-    /// arguments, exit 0 unless something went wrong.
+    /// Git's external diff interface (GIT_EXTERNAL_DIFF, diff.<driver>.command: seven
+    /// arguments, nine for a rename) and difftool's (LOCAL REMOTE [MERGED]); exits 0 for
+    /// every file git can give it, so that git carries on.
     #[command(name = "git-diff", hide = true)]
     GitDiff {
-        #[arg(num_args = 7..=9)]
+        /// The arguments git gives.
+        #[arg(num_args = 2..=9, allow_hyphen_values = true)]
         args: Vec<String>,
     },
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
