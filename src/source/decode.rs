@@ -106,7 +106,7 @@ fn decode_strict(bytes: &[u8], enc: &'static Encoding) -> Result<String, DecodeE
 /// Latin, digits and spaces every text has), and the whole decodes with no control character
 /// but tab and line ends. An image or an archive has zero bytes on both sides.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
