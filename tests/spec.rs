@@ -2550,3 +2550,25 @@ fn languages_are_identified_by_the_library_and_a_short_or_mixed_text_is_und() {
     );
     assert_eq!(detect("Art. 1\n\nOK.\n"), "und");
 }
+
+// Word diffs in scripts with combining marks: a cluster is never cut.
+
+#[test]
+fn a_thai_word_diff_keeps_tone_marks_with_their_consonant() {
+    // มั่นคง (secure) becomes มั่งคั่ง (prosperous): the changed clusters are whole.
+    let c = compare("1. ความมั่นคง\n", "1. ความมั่งคั่ง\n");
+    let changed = c.entries.iter().find(|e| e.words.is_some()).unwrap();
+    let marked: Vec<(Op, &str)> = words(changed)
+        .into_iter()
+        .filter(|(op, _)| *op != Op::Equal)
+        .collect();
+    assert_eq!(marked, [(Op::Delete, "นค"), (Op::Insert, "คั่ง")]);
+    // Before, the diff ran between ค and its marks: `[-…ความมั-]{+…ความมั+}่นคง`.
+    for (_, text) in words(changed) {
+        let first = text.chars().next().unwrap();
+        assert!(
+            !('\u{e31}'..='\u{e4e}').contains(&first),
+            "{text:?} starts with a mark"
+        );
+    }
+}
