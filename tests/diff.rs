@@ -667,3 +667,46 @@ fn one_word_document_with_tracked_changes_is_its_own_redline() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("give two versions"));
 }
+
+/// Terminal reports fit the width they are given, in display columns, whatever the
+/// script: Chinese wraps between characters (two columns each), headers and summaries wrap
+/// too, and a Thai line is cut between clusters.
+#[test]
+fn terminal_reports_fit_their_width_in_every_script() {
+    let zh = "versions/udhr/udhr.zh.txt";
+    let edited = std::fs::read_to_string(crate::util::root().join(zh))
+        .unwrap()
+        .replace("人人生而自由", "所有人生而自由");
+    let runs: Vec<(Vec<&str>, Option<String>)> = vec![
+        (vec!["diff", "--all", zh, "-"], Some(edited)),
+        (vec!["outline", zh], None),
+        (vec!["align", "versions/udhr/udhr.en.txt", zh], None),
+        (
+            vec![
+                "diff",
+                "versions/dushanbe-2021.draft.en.txt",
+                "versions/dushanbe-2021.en.txt",
+            ],
+            None,
+        ),
+    ];
+    for width in [40usize, 80] {
+        for (args, stdin) in &runs {
+            let mut command = accord();
+            command.env("COLUMNS", width.to_string()).args(args);
+            if let Some(text) = stdin {
+                command.write_stdin(text.clone());
+            }
+            let out = command.output().unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.lines().count() > 3, "{args:?}");
+            for line in text.lines() {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(
+                    columns <= width,
+                    "{args:?} at {width}: {columns} columns: {line}"
+                );
+            }
+        }
+    }
+}

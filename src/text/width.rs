@@ -40,14 +40,15 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         out = next;
     }
     if out.is_empty() {
-        // One long word (or unspaced CJK text): cut by characters.
-        let mut width = 0;
-        for c in text.chars() {
-            width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if width + 1 > max {
+        // One long word (or unspaced CJK or Thai text): cut between grapheme clusters, so
+        // a letter keeps its marks.
+        let mut taken = 0;
+        for cluster in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+            taken += width(cluster);
+            if taken + 1 > max {
                 break;
             }
-            out.push(c);
+            out.push_str(cluster);
         }
     }
     out.push('…');
@@ -62,6 +63,13 @@ mod tests {
     fn wide_characters_count_double() {
         assert_eq!(width("序言"), 4);
         assert_eq!(width("abc"), 3);
+    }
+
+    #[test]
+    fn a_cut_word_keeps_its_marks() {
+        // The marks take no column: they come with their consonant or not at all.
+        assert_eq!(truncate_words("ความมั่นคงของประเทศไทย", 5), "ความ…");
+        assert_eq!(truncate_words("ความมั่นคงของประเทศไทย", 6), "ความมั่…");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::io;
 
+use super::wrap::{hanging, wrap};
 use super::{Paint, sanitize};
 use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::report::View;
@@ -19,13 +20,13 @@ fn text(c: &Comparison, view: &View) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {}\n{} {}\n{}",
+        "{} {}\n{} {}",
         paint.old_side("---"),
         sanitize(&c.old.label),
         paint.new_side("+++"),
         sanitize(&c.new.label),
-        paint.dim(&profile(c))
     );
+    out.push_str(&hanging(&paint.dim(&profile(c)), view.width, "", ""));
     // Renumbering alone is shown only on request: it is the noise accord exists to remove,
     // and the summary line still counts it.
     let notable: Vec<bool> = c
@@ -65,14 +66,20 @@ fn text(c: &Comparison, view: &View) -> String {
         }
         flush(&mut out, &mut hidden);
         out.push('\n');
-        let _ = writeln!(out, "{}", header(c, entry, paint));
+        out.push_str(&hanging(&header(c, entry, paint), view.width, "", "    "));
         let body = body(c, entry, paint);
         for line in wrap(&body, view.width.saturating_sub(2).max(20)) {
             let _ = writeln!(out, "  {line}");
         }
     }
     flush(&mut out, &mut hidden);
-    let _ = writeln!(out, "\n{}", paint.heading(&summary_line(c)));
+    out.push('\n');
+    out.push_str(&hanging(
+        &paint.heading(&summary_line(c)),
+        view.width,
+        "",
+        "",
+    ));
     out
 }
 
@@ -144,45 +151,4 @@ fn marked(op: Op, core: &str, paint: Paint) -> String {
         (_, true) => paint.inserted(core),
         (_, false) => format!("{{+{core}+}}"),
     }
-}
-
-/// Wrap at word boundaries to `width` visible columns, ignoring colour escape sequences.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0;
-    for word in text.split(' ') {
-        let w = visible_width(word);
-        if line_width > 0 && line_width + 1 + w > width {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0;
-        }
-        if line_width > 0 {
-            line.push(' ');
-            line_width += 1;
-        }
-        line.push_str(word);
-        line_width += w;
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn visible_width(s: &str) -> usize {
-    let mut width = 0;
-    let mut in_escape = false;
-    for c in s.chars() {
-        if in_escape {
-            in_escape = c != 'm';
-            continue;
-        }
-        if c == '\u{1b}' {
-            in_escape = true;
-            continue;
-        }
-        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-    }
-    width
 }

@@ -7,6 +7,7 @@ pub mod history;
 pub mod outline;
 pub mod translation;
 pub mod versions;
+pub mod wrap;
 
 use std::borrow::Cow;
 

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::io;
 
+use super::wrap::{columns, hanging};
 use super::{Paint, sanitize};
 use crate::model::{Block, BlockType};
 use crate::normalize::Outline;
@@ -15,19 +16,23 @@ const EXCERPT_WIDTH: usize = 64;
 
 /// Render the outline as a tree for a terminal.
 pub fn render(outline: &Outline, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
-    out.write_all(text(outline, view.paint).as_bytes())
+    out.write_all(text(outline, view.paint, view.width).as_bytes())
 }
 
-fn text(outline: &Outline, paint: Paint) -> String {
+/// Where a finding's or a repair's text starts: after `  line NNNNN ` and the kind.
+const DETAIL_MARGIN: &str = "                            ";
+
+fn text(outline: &Outline, paint: Paint, width: usize) -> String {
     let mut out = String::new();
-    counts(&mut out, outline, paint);
-    tree(&mut out, &outline.blocks, paint);
+    counts(&mut out, outline, paint, width);
+    tree(&mut out, &outline.blocks, paint, width);
     if !outline.findings.is_empty() {
         section_title(&mut out, "Findings", outline.findings.len(), paint);
         for f in &outline.findings {
             let kind = paint.warn(&format!("{:<19}", f.kind.as_str()));
             let message = sanitize(&f.message);
-            let _ = writeln!(out, "  line {:<5} {kind} {message}", f.line);
+            let first = format!("  line {:<5} {kind} ", f.line);
+            out.push_str(&hanging(&message, width, &first, DETAIL_MARGIN));
         }
     }
     if !outline.repairs.is_empty() {
@@ -36,14 +41,16 @@ fn text(outline: &Outline, paint: Paint) -> String {
             let kind = paint.dim(&format!("{:<19}", r.kind.as_str()));
             let before = sanitize(&r.before.replace('\n', "⏎")).into_owned();
             let after = sanitize(&r.after.replace('\n', "⏎")).into_owned();
-            let _ = writeln!(out, "  line {:<5} {kind} {before} → {after}", r.line);
+            let first = format!("  line {:<5} {kind} ", r.line);
+            let change = format!("{before} → {after}");
+            out.push_str(&hanging(&change, width, &first, DETAIL_MARGIN));
         }
     }
     out
 }
 
 /// The first line: the input and what it holds.
-fn counts(out: &mut String, outline: &Outline, paint: Paint) {
+fn counts(out: &mut String, outline: &Outline, paint: Paint, width: usize) {
     let blocks = &outline.blocks;
     let headings = blocks.iter().filter(|b| b.is_heading()).count();
     let paragraphs = blocks.len() - headings;
@@ -56,8 +63,7 @@ fn counts(out: &mut String, outline: &Outline, paint: Paint) {
         ("pdf", _) => " (read as a PDF)".to_string(),
         _ => String::new(),
     };
-    let _ = writeln!(
-        out,
+    let line = format!(
         "{}{read_as}: {} blocks — {} headings, {} paragraphs{}",
         paint.heading(&sanitize(&outline.label)),
         blocks.len(),
@@ -69,6 +75,7 @@ fn counts(out: &mut String, outline: &Outline, paint: Paint) {
             String::new()
         }
     );
+    out.push_str(&hanging(&line, width, "", "  "));
 }
 
 fn section_title(out: &mut String, name: &str, count: usize, paint: Paint) {
@@ -77,7 +84,7 @@ fn section_title(out: &mut String, name: &str, count: usize, paint: Paint) {
 
 /// Every block, indented by its level: headings with their paragraph counts, paragraphs by
 /// label and first words.
-fn tree(out: &mut String, blocks: &[Block], paint: Paint) {
+fn tree(out: &mut String, blocks: &[Block], paint: Paint, width: usize) {
     let mut preamble_shown = false;
     for (i, block) in blocks.iter().enumerate() {
         match block.kind {
@@ -91,12 +98,12 @@ fn tree(out: &mut String, blocks: &[Block], paint: Paint) {
                     title.push(' ');
                 }
                 title.push_str(&paint.heading(&sanitize(&block.text)));
-                let _ = writeln!(
-                    out,
-                    "{indent}{} {}",
+                let line = format!(
+                    "{} {}",
                     title.trim_end(),
                     paint.dim(&format!("· {count} ¶{range} · {}", block.place()))
                 );
+                out.push_str(&hanging(&line, width, &indent, &format!("{indent}    ")));
             }
             BlockType::Paragraph => {
                 // Preamble paragraphs under no heading at all get a heading of their own here.
@@ -110,11 +117,12 @@ fn tree(out: &mut String, blocks: &[Block], paint: Paint) {
                 } else {
                     block.label.as_str()
                 };
+                let room = width.saturating_sub(indent.len() + columns(label) + 1);
                 let _ = writeln!(
                     out,
                     "{indent}{} {}",
                     paint.label(&sanitize(label)),
-                    sanitize(&truncate_words(&block.text, EXCERPT_WIDTH))
+                    sanitize(&truncate_words(&block.text, room.clamp(12, EXCERPT_WIDTH)))
                 );
             }
         }

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::sanitize;
+use super::wrap::hanging;
 use crate::report::View;
 use crate::report::naming::{blocks_text, matched};
 use crate::text::truncate_words;
@@ -28,14 +29,14 @@ fn text(a: &Alignment, view: &View) -> String {
     let (paint, width) = (view.paint, view.width);
     let mut out = String::new();
     for (d, doc) in a.documents.iter().enumerate() {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} {} ({}, {} blocks)",
             paint.label(&format!("[{}]", d + 1)),
             sanitize(&doc.label),
             doc.language,
             doc.blocks
         );
+        out.push_str(&hanging(&line, width, "", "    "));
     }
     let text_width = width.saturating_sub(12).max(30);
     let mut hidden = 0;
@@ -61,12 +62,12 @@ fn text(a: &Alignment, view: &View) -> String {
         }
         for f in &p.findings {
             let check = f.check.as_str();
-            let _ = writeln!(
-                out,
-                "  {} {}",
+            let line = format!(
+                "{} {}",
                 paint.warn(&format!("! {check}:")),
                 sanitize(&f.message)
             );
+            out.push_str(&hanging(&line, width, "  ", "    "));
         }
     }
     if hidden > 0 {
@@ -85,19 +86,17 @@ fn text(a: &Alignment, view: &View) -> String {
     }
     let s = &a.summary;
     let checks: Vec<String> = s.checks.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    let _ = writeln!(
-        out,
-        "\n{}",
-        paint.heading(&format!(
-            "{} pairs, {} findings{}",
-            s.pairs,
-            s.findings,
-            if checks.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", checks.join(", "))
-            }
-        ))
-    );
+    out.push('\n');
+    let summary = paint.heading(&format!(
+        "{} pairs, {} findings{}",
+        s.pairs,
+        s.findings,
+        if checks.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", checks.join(", "))
+        }
+    ));
+    out.push_str(&hanging(&summary, width, "", ""));
     out
 }
