@@ -710,3 +710,68 @@ fn terminal_reports_fit_their_width_in_every_script() {
         }
     }
 }
+
+/// A split shows where its new paragraph begins, and a merge where its old one began, in
+/// every human format: the declaration's ¶ 60 splits into 60 and 61, ¶ 99 and 100 merge.
+#[test]
+fn splits_and_merges_show_their_seams_in_every_human_format() {
+    let pair = [
+        "versions/dushanbe-2021.draft.en.txt",
+        "versions/dushanbe-2021.en.txt",
+    ];
+    let report = |args: &[&str]| {
+        let out = accord().arg("diff").args(args).args(pair).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let split = "peacekeeping missions. ‖¶ 61‖ Member States underscore";
+    let merge = "increase employment. ‖was ¶ 100‖ In this regard";
+    let text = report(&["--width", "400"]);
+    assert!(text.contains(split) && text.contains(merge), "{text}");
+    let markdown = report(&["--format", "markdown"]);
+    assert!(
+        markdown.contains("missions\\. **‖¶ 61‖** Member States"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("employment\\. **‖was ¶ 100‖** In this regard"));
+    let html = report(&["--format", "html"]);
+    // Both columns of the side-by-side view: a break in its own version, a mark in the other.
+    assert!(html.contains("missions. <span class=\"seam seam-break\" title=\"a new paragraph begins here\">‖¶ 61‖</span>Member States"));
+    assert!(html.contains("missions. <span class=\"seam seam-mark\" title=\"a new paragraph begins here\">‖¶ 61‖</span>Member States"));
+    assert!(html.contains(
+        "<span class=\"seam seam-break\" title=\"an old paragraph began here\">‖was ¶ 100‖</span>"
+    ));
+}
+
+/// `--side-by-side` puts old and new in two columns that fit `--width`; a split's new
+/// paragraph starts its own line in the right column.
+#[test]
+fn side_by_side_in_the_terminal() {
+    let out = accord()
+        .args(["diff", "--side-by-side", "--width", "90"])
+        .args([
+            "versions/dushanbe-2021.draft.en.txt",
+            "versions/dushanbe-2021.en.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 90, "{line}");
+    }
+    let rows: Vec<(&str, &str)> = text.lines().filter_map(|l| l.split_once(" │ ")).collect();
+    assert!(rows.len() > 50);
+    assert!(
+        rows.iter()
+            .any(|(old, new)| old.contains("[-clean-]") && !new.contains("clean"))
+    );
+    assert!(
+        rows.iter()
+            .any(|(_, new)| new.contains("{+environmentally"))
+    );
+    assert!(
+        rows.iter()
+            .any(|(_, new)| new.starts_with("‖¶ 61‖ Member States"))
+    );
+    assert!(rows.iter().any(|(old, _)| old.contains("‖¶ 61‖")));
+}

@@ -149,12 +149,23 @@ impl InputOptions {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputOptions {
-    /// When to colour terminal output; NO_COLOR and CLICOLOR_FORCE are honoured under auto.
+    /// When to colour terminal output. Under `auto`, as clap and cargo decide: NO_COLOR
+    /// turns it off, CLICOLOR_FORCE on, CLICOLOR=0 off; otherwise colour on a terminal
+    /// whose TERM is not `dumb`.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Columns to fit terminal reports to (default: COLUMNS, else the terminal's width,
+    /// else 100).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+    /// Write to the terminal directly, without a pager. By default a report for a
+    /// terminal goes through $ACCORD_PAGER, else $PAGER, else `less -FRX` (which quits
+    /// at once when the report fits the screen).
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -204,6 +215,10 @@ pub struct DiffArgs {
     /// Show N unchanged paragraphs around each change.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub context: usize,
+    /// In the terminal, show each changed paragraph in two columns, old and new, sized to
+    /// the terminal (or --width).
+    #[arg(long, short = 'y')]
+    pub side_by_side: bool,
     /// Exit 1 only for these kinds of difference (comma-separated): changed, added, removed,
     /// split, merged, moved, renumbered.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
@@ -369,30 +384,42 @@ impl OutputOptions {
     pub fn view(&self) -> View {
         View {
             paint: self.paint(),
-            width: terminal_width(),
+            width: self.width.map_or_else(terminal_width, usize::from),
             ..View::default()
         }
     }
 
-    /// Colour is decided here once: `--color`, then NO_COLOR, then CLICOLOR_FORCE, then
-    /// whether the report goes to a terminal.
+    /// Colour is decided here once: `--color`, else the conventions anstream (clap's and
+    /// cargo's terminal layer) implements, read with the same crate: NO_COLOR, then
+    /// CLICOLOR_FORCE, then CLICOLOR=0, then a terminal that is not TERM=dumb (or CLICOLOR
+    /// set, or a CI service) — and a report into a file gets none.
     pub fn paint(&self) -> Paint {
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                let set =
-                    |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
-                if set("NO_COLOR") {
+                let clicolor = anstyle_query::clicolor();
+                if anstyle_query::no_color() {
                     false
-                } else if set("CLICOLOR_FORCE") {
+                } else if anstyle_query::clicolor_force() {
                     true
+                } else if clicolor == Some(false) {
+                    false
                 } else {
-                    self.output.is_none() && std::io::stdout().is_terminal()
+                    self.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && (anstyle_query::term_supports_color()
+                            || clicolor == Some(true)
+                            || anstyle_query::is_ci())
                 }
             }
         };
         Paint { color }
+    }
+
+    /// Whether the report goes through a pager: it is for a terminal, and not refused.
+    pub fn paged(&self) -> bool {
+        !self.no_pager && self.output.is_none() && std::io::stdout().is_terminal()
     }
 }
 

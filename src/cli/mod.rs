@@ -97,7 +97,7 @@ fn write_report<T: Report>(
 ) -> Result<()> {
     let format = format.into();
     accord::report::supports::<T>(format)?;
-    output::write_with(output.output.as_deref(), |out| {
+    output::write_with(output.output.as_deref(), output.paged(), |out| {
         accord::report::render(result, format, view, out)
     })
 }
@@ -196,6 +196,7 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     let view = View {
         all: args.all,
         context: args.context,
+        side_by_side: args.side_by_side,
         ..args.output.view()
     };
     if versions.len() > 2 {
@@ -419,9 +420,12 @@ fn git_diff(args: &[String]) -> Result<Outcome> {
             &normalize::Options::default(),
         ))
     };
+    // Git pages its own output, this included.
     let output = OutputOptions {
         color: ColorChoice::Auto,
         output: None,
+        width: None,
+        no_pager: true,
     };
     let view = output.view();
     let header: String = call

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 
 /// Write bytes rendered beforehand.
 pub fn write_bytes(target: Option<&Path>, content: &[u8]) -> Result<()> {
-    write_with(target, |out| Ok(out.write_all(content)?))
+    write_with(target, false, |out| Ok(out.write_all(content)?))
 }
 
 /// Write a report rendered straight into the output, so a large one is never held in
@@ -18,8 +18,25 @@ pub fn write_bytes(target: Option<&Path>, content: &[u8]) -> Result<()> {
 /// renaming over it would replace the device with a file.
 pub fn write_with(
     target: Option<&Path>,
+    paged: bool,
     render: impl FnOnce(&mut dyn Write) -> Result<(), report::Error>,
 ) -> Result<()> {
+    if target.is_none()
+        && paged
+        && let Some(mut pager) = Pager::start()
+    {
+        let mut input = BufWriter::with_capacity(BUFFER, pager.input());
+        let written = render(&mut input)
+            .map_err(|e| in_file(e, &STDOUT))
+            .and_then(|()| Ok(input.flush()?));
+        drop(input);
+        pager.wait();
+        // Quitting the pager before the end closes the pipe: the reader is done, not failed.
+        return match written {
+            Err(e) if is_broken_pipe(&e) => Ok(()),
+            other => other,
+        };
+    }
     let Some(path) = target else {
         let mut stdout = BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
         render(&mut stdout).map_err(|e| in_file(e, &STDOUT))?;
@@ -73,6 +90,61 @@ pub fn write_with(
         .map_err(|e| e.error)
         .with_context(|| format!("{label}: cannot replace the file"))?;
     Ok(())
+}
+
+/// A pager as git runs one: `$ACCORD_PAGER`, else `$PAGER`, else `less -FRX`, through the
+/// shell; an empty value or `cat` means none. `LESS=FRX` is set for a `less` without
+/// options (quit when the report fits on one screen, pass colours, leave it on screen).
+struct Pager {
+    child: std::process::Child,
+}
+
+impl Pager {
+    /// The pager, started; none when refused, or when it cannot be started (the report then
+    /// goes to the terminal directly, as without one).
+    fn start() -> Option<Pager> {
+        let command = ["ACCORD_PAGER", "PAGER"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok())
+            .unwrap_or_else(|| "less -FRX".to_string());
+        let command = command.trim();
+        if command.is_empty() || command == "cat" {
+            return None;
+        }
+        let mut process = if cfg!(windows) {
+            let mut words = command.split_whitespace();
+            let mut process = std::process::Command::new(words.next()?);
+            process.args(words);
+            process
+        } else {
+            let mut process = std::process::Command::new("sh");
+            process.args(["-c", command]);
+            process
+        };
+        if std::env::var_os("LESS").is_none() {
+            process.env("LESS", "FRX");
+        }
+        if std::env::var_os("LV").is_none() {
+            process.env("LV", "-c");
+        }
+        let child = process.stdin(std::process::Stdio::piped()).spawn().ok()?;
+        Some(Pager { child })
+    }
+
+    fn input(&mut self) -> std::process::ChildStdin {
+        self.child.stdin.take().expect("the pager's input is piped")
+    }
+
+    /// Wait for the reader to quit the pager: the prompt must not come back under it.
+    fn wait(mut self) {
+        let _ = self.child.wait();
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// How messages name standard output.

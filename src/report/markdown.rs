@@ -13,6 +13,7 @@ use std::io;
 
 use super::View;
 use super::naming::{Header, entry_note, header, profile};
+use super::seams::{Piece, pieces, seam_text};
 use super::terminal::is_hidden_control;
 use crate::diff::{Comparison, Entry, Kind, Op};
 
@@ -132,7 +133,7 @@ fn mark(op: Op, text: &str) -> String {
 /// Words with markup ([`mark`]); with `context`, long unchanged runs are shortened to a few
 /// words on each side.
 fn marked_words(e: &Entry, detail: Detail) -> String {
-    let Some(words) = &e.words else {
+    let Some(pieces) = pieces(e) else {
         let blocks = if e.new.is_empty() { &e.old } else { &e.new };
         let text = blocks
             .iter()
@@ -150,8 +151,15 @@ fn marked_words(e: &Entry, detail: Detail) -> String {
         };
     };
     let mut out = String::new();
-    let last = words.len().saturating_sub(1);
-    for (i, w) in words.iter().enumerate() {
+    let last = pieces.len().saturating_sub(1);
+    for (i, piece) in pieces.iter().enumerate() {
+        let w = match piece {
+            Piece::Word(w) => w,
+            Piece::Seam { side, label } => {
+                let _ = write!(out, "**{}** ", escape(&seam_text(*side, label)));
+                continue;
+            }
+        };
         let core = w.text.trim_end();
         let space = if w.text.len() > core.len() { " " } else { "" };
         match w.op {

@@ -16,6 +16,7 @@ pub mod json;
 pub mod markdown;
 mod naming;
 pub mod schema;
+pub mod seams;
 pub mod terminal;
 pub mod tmx;
 pub mod tsv;
@@ -88,6 +89,8 @@ pub struct View {
     pub only_findings: bool,
     /// Show only the pairs of an alignment whose confidence is below this many hundredths.
     pub review_below: Option<u8>,
+    /// Show a comparison's changed entries in two columns, old and new, in the terminal.
+    pub side_by_side: bool,
 }
 
 impl Default for View {
@@ -99,6 +102,7 @@ impl Default for View {
             width: 100,
             only_findings: false,
             review_below: None,
+            side_by_side: false,
         }
     }
 }

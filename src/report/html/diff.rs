@@ -8,9 +8,10 @@ use std::io;
 use serde::Serialize;
 
 use super::{Anchors, BlockView, CSS, block_view, csp_hash, label_of, visible};
-use crate::diff::{Comparison, Kind, Word};
+use crate::diff::{Comparison, Kind};
 use crate::report::View;
 use crate::report::naming::{at_line, entry_note, header, profile, section_name, summary_line};
+use crate::report::seams::{Piece, Side, pieces, seam_text};
 
 const TEMPLATE: &str = include_str!("../assets/diff.html");
 const SCRIPT: &str = include_str!("../assets/report.js");
@@ -28,6 +29,8 @@ struct WordView {
     space: String,
     /// An equal word's old spelling (with its whitespace), for the old column.
     old: Option<String>,
+    /// For a seam: the version whose paragraph begins there (`old` or `new`).
+    side: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -284,7 +287,7 @@ impl<'c> Rows<'c> {
             note: entry_note(c, e).map(|f| visible(&f)),
             old,
             new,
-            words: e.words.as_deref().map(words),
+            words: pieces(e).map(|p| words(&p)),
             inline_label,
         }
     }
@@ -314,13 +317,27 @@ fn stub_places(c: &Comparison) -> BTreeMap<Option<usize>, Vec<usize>> {
     stubs_after
 }
 
-fn words(list: &[Word]) -> Vec<WordView> {
-    list.iter()
-        .map(|w| WordView {
-            op: w.op.as_str(),
-            text: visible(w.text.trim_end()),
-            space: w.text[w.text.trim_end().len()..].to_string(),
-            old: w.old.as_deref().map(visible),
+fn words(pieces: &[Piece<'_>]) -> Vec<WordView> {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Word(w) => WordView {
+                op: w.op.as_str(),
+                text: visible(w.text.trim_end()),
+                space: w.text[w.text.trim_end().len()..].to_string(),
+                old: w.old.as_deref().map(visible),
+                side: None,
+            },
+            Piece::Seam { side, label } => WordView {
+                op: "seam",
+                text: visible(&seam_text(*side, label)),
+                space: String::new(),
+                old: None,
+                side: Some(match side {
+                    Side::Old => "old",
+                    Side::New => "new",
+                }),
+            },
         })
         .collect()
 }

@@ -4,11 +4,13 @@
 use std::fmt::Write as _;
 use std::io;
 
+use super::side_by_side;
 use super::wrap::{hanging, wrap};
 use super::{Paint, sanitize};
 use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::report::View;
 use crate::report::naming::{Header, entry_note, header as header_of, profile, summary_line};
+use crate::report::seams::{Piece, pieces, seam_text};
 
 /// Render the comparison for a terminal.
 pub fn render(c: &Comparison, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
@@ -67,6 +69,12 @@ fn text(c: &Comparison, view: &View) -> String {
         flush(&mut out, &mut hidden);
         out.push('\n');
         out.push_str(&hanging(&header(c, entry, paint), view.width, "", "    "));
+        if view.side_by_side && (entry.kind != Kind::Unchanged || entry.moved) {
+            for line in side_by_side::lines(entry, paint, view.width.max(40)) {
+                let _ = writeln!(out, "{line}");
+            }
+            continue;
+        }
         let body = body(c, entry, paint);
         for line in wrap(&body, view.width.saturating_sub(2).max(20)) {
             let _ = writeln!(out, "  {line}");
@@ -98,9 +106,17 @@ fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
 /// markers `[-deleted-]` / `{+inserted+}` so the change survives without colour.
 fn body(c: &Comparison, e: &Entry, paint: Paint) -> String {
     let ignore_punctuation = c.options.ignore_punctuation;
-    if let Some(words) = &e.words {
+    if let Some(pieces) = pieces(e) {
         let mut out = String::new();
-        for w in words {
+        for piece in &pieces {
+            let w = match piece {
+                Piece::Word(w) => w,
+                Piece::Seam { side, label } => {
+                    out.push_str(&paint.warn(&seam_text(*side, label)));
+                    out.push(' ');
+                    continue;
+                }
+            };
             let text = sanitize(&w.text);
             let core = text.trim_end();
             let space = &text[core.len()..];
