@@ -152,7 +152,6 @@ fn starts(blocks: &[Block]) -> Vec<(usize, String)> {
 mod tests {
     use super::*;
     use crate::diff;
-    use crate::model::Version;
     use crate::normalize;
 
     fn compare(old: &str, new: &str) -> diff::Comparison {
