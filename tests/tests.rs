@@ -16,3 +16,4 @@ mod packaging;
 mod schema;
 mod snapshots;
 mod spec;
+mod terminal;
