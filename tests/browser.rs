@@ -12,9 +12,8 @@ use std::path::Path;
 
 use crate::util::{accord, root};
 
-#[test]
-#[ignore = "needs Chromium and playwright-core; .ci/run installs them and runs it"]
-fn html_report_in_headless_chromium() {
+/// Chromium's path, once checked that it and the driver are there.
+fn browser_setup() -> String {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let driver = root().join("tests/browser/node_modules/playwright-core");
     let missing: Vec<&str> = [
@@ -29,6 +28,13 @@ fn html_report_in_headless_chromium() {
         "the browser test needs {}; .ci/run installs them",
         missing.join(" and ")
     );
+    chromium
+}
+
+#[test]
+#[ignore = "needs Chromium and playwright-core; .ci/run installs them and runs it"]
+fn html_report_in_headless_chromium() {
+    let chromium = browser_setup();
     let artifacts = root().join("target/browser-artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let report = artifacts.join("hostile.html");
@@ -59,4 +65,85 @@ fn html_report_in_headless_chromium() {
     );
     assert!(artifacts.join("report-side-by-side.png").exists());
     assert!(artifacts.join("report-inline.png").exists());
+}
+
+/// The parallel view of two and of four languages, the timeline and the diff page at 1400 px
+/// and at 400 px (`tests/browser/pages.mjs` says what is checked); screenshots of each land
+/// in `target/browser-artifacts/`.
+#[test]
+#[ignore = "needs Chromium and playwright-core; .ci/run installs them and runs it"]
+fn parallel_timeline_and_diff_pages_at_desktop_and_phone_widths() {
+    let chromium = browser_setup();
+    let artifacts = root().join("target/browser-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let udhr = |lang: &str| format!("versions/udhr/udhr.{lang}.txt");
+    // A French text that says a year the English does not: the page must mark it.
+    let french = std::fs::read_to_string(root().join(udhr("fr")))
+        .unwrap()
+        .replacen("dans le monde,", "dans le monde (1948),", 1);
+    let french_path = artifacts.join("udhr.fr.1948.txt");
+    std::fs::write(&french_path, french).unwrap();
+    let report = |args: &[&str], name: &str| {
+        let path = artifacts.join(name);
+        let out = accord().args(args).arg("-o").arg(&path).output().unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{args:?}");
+        path
+    };
+    let parallel2 = report(
+        &[
+            "align",
+            "--format",
+            "html",
+            &udhr("en"),
+            french_path.to_str().unwrap(),
+        ],
+        "parallel-2.html",
+    );
+    let parallel4 = report(
+        &[
+            "align",
+            "--format",
+            "html",
+            &udhr("en"),
+            &udhr("fr"),
+            &udhr("ru"),
+            &udhr("zh"),
+        ],
+        "parallel-4.html",
+    );
+    let (draft, final_text) = (
+        "versions/dushanbe-2021.draft.en.txt",
+        "versions/dushanbe-2021.en.txt",
+    );
+    let timeline = report(
+        &["diff", "--format", "html", draft, draft, final_text],
+        "timeline.html",
+    );
+    let diff = report(
+        &["diff", "--format", "html", draft, final_text],
+        "diff.html",
+    );
+    let out = std::process::Command::new("node")
+        .arg(root().join("tests/browser/pages.mjs"))
+        .arg(&artifacts)
+        .args([&parallel2, &parallel4, &timeline, &diff])
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for shot in [
+        "parallel-2-phone.png",
+        "parallel-2-desktop.png",
+        "parallel-4-desktop.png",
+        "timeline-1400.png",
+        "timeline-400.png",
+        "diff-phone.png",
+    ] {
+        assert!(artifacts.join(shot).exists(), "{shot}");
+    }
 }

@@ -155,11 +155,16 @@ pub struct TimelineBlock {
     pub appeared: usize,
     /// The versions in which its text changed, oldest first.
     pub changed: Vec<usize>,
+    /// What changed from the first version's text to this one, word by word, for a block
+    /// the first version already had and whose text changed since; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<diff::Word>>,
 }
 
 /// The timeline of a sequence of versions, oldest first.
 pub fn timeline(versions: &[Version], options: &diff::Options) -> Timeline {
     let lineages = lineage::lineages(versions, options);
+    let mut words = words_since_first(versions, options);
     let last = versions.last().map(|v| v.document.blocks.clone());
     Timeline {
         schema: TIMELINE_SCHEMA.to_string(),
@@ -169,13 +174,40 @@ pub fn timeline(versions: &[Version], options: &diff::Options) -> Timeline {
             .unwrap_or_default()
             .into_iter()
             .zip(lineages)
-            .map(|(block, l)| TimelineBlock {
+            .enumerate()
+            .map(|(k, (block, l))| TimelineBlock {
                 block,
+                words: (l.appeared == 0 && !l.changed.is_empty())
+                    .then(|| words.remove(&k))
+                    .flatten(),
                 appeared: l.appeared,
                 changed: l.changed,
             })
             .collect(),
     }
+}
+
+/// The word diffs of the first version against the last, by the position of the last
+/// version's block: what a reader of the timeline wants to see of a changed paragraph.
+fn words_since_first(
+    versions: &[Version],
+    options: &diff::Options,
+) -> std::collections::HashMap<usize, Vec<diff::Word>> {
+    let mut out = std::collections::HashMap::new();
+    let (Some(first), Some(last)) = (versions.first(), versions.last()) else {
+        return out;
+    };
+    if versions.len() < 2 {
+        return out;
+    }
+    for entry in diff::compare(first, last, options).entries {
+        if let Some(words) = entry.words {
+            for &position in &entry.new_positions {
+                out.insert(position, words.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Every commit in `range` that changed `path`, newest first, with what it did: the commits

@@ -12,7 +12,7 @@ use unicode_segmentation::GraphemeCursor;
 /// Scripts written without spaces between words, as the Unicode line-breaking property
 /// tells them: ideographs, kana, Hangul syllables and the South-East Asian scripts a line
 /// may break inside (UAX #14 classes ID, CJ, H2, H3, JL, JV, JT and SA).
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     // Below U+0E00 (Thai) every script is written with spaces; this skips the lookup for
     // the Latin, Cyrillic, Greek and Arabic text that is most of what accord reads.
     (c as u32) >= 0x0E00

@@ -224,6 +224,47 @@ impl Pair<'_> {
     }
 }
 
+/// For each version of a row, the numbers it says (as it writes them: `1948`, `一九四八`,
+/// `September`) that another version of the row does not say as often: what the parallel
+/// view marks. Empty lists where the numbers agree, as they do in a row without a
+/// `numbers` finding.
+pub fn unshared_numbers(row: &Row) -> Vec<Vec<String>> {
+    let texts: Vec<String> = row.blocks.iter().map(|b| Pair::text(b)).collect();
+    let counts: Vec<BTreeMap<u64, usize>> = row
+        .blocks
+        .iter()
+        .zip(&texts)
+        .map(|(blocks, text)| {
+            let mut numbers = anchors::numbers(text);
+            if let Some(pivot) = row.blocks.first() {
+                drop_unread_label(&mut numbers, blocks, pivot);
+            }
+            numbers
+        })
+        .collect();
+    let present: Vec<usize> = (0..row.blocks.len())
+        .filter(|&d| !row.blocks[d].is_empty())
+        .collect();
+    (0..row.blocks.len())
+        .map(|d| {
+            let mut unshared: BTreeMap<u64, usize> = BTreeMap::new();
+            for &e in present.iter().filter(|&&e| e != d) {
+                for (n, extra) in only_in(&counts[d], &counts[e]) {
+                    let most = unshared.entry(n).or_default();
+                    *most = (*most).max(extra);
+                }
+            }
+            if unshared.is_empty() || row.blocks[d].is_empty() {
+                return Vec::new();
+            }
+            numbers_text(&unshared, &texts[d])
+                .split(", ")
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
 /// A number opening `blocks`' text that is the number of the other side's label is a label
 /// the reader did not take as one (`༡ སྐྱེ་བོ་…` beside `1. Everyone …`): it is not a number
 /// the text says, so it is not compared.

@@ -16,6 +16,7 @@
 
 mod anchors;
 mod checks;
+pub use checks::unshared_numbers;
 mod cost;
 pub mod lang;
 mod lexicon;

@@ -7,14 +7,13 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{Anchors, BlockView, CSS, block_view, csp_hash, label_of, visible};
+use super::{Anchors, BlockView, CSS, SCRIPT, block_view, csp_hash, label_of, visible};
 use crate::diff::{Comparison, Kind};
 use crate::report::View;
 use crate::report::naming::{at_line, entry_note, header, profile, section_name, summary_line};
 use crate::report::seams::{Piece, Side, pieces, seam_text};
 
 const TEMPLATE: &str = include_str!("../assets/diff.html");
-const SCRIPT: &str = include_str!("../assets/report.js");
 
 /// Above this much unchanged (or only renumbered) text, a report lists unchanged runs by count
 /// and anchor only, so a comparison of whole codes of law still opens and scrolls in a
@@ -195,6 +194,12 @@ impl<'c> Rows<'c> {
         for &m in self.stubs_after.get(&after).into_iter().flatten() {
             let e = &self.c.entries[m];
             let target_label = e.new.first().map(label_of).unwrap_or_default();
+            // The stub stands after entry `after`: the moved entry is above it or below.
+            let arrow = if after.is_some_and(|a| m <= a) {
+                "↑"
+            } else {
+                "↓"
+            };
             self.rows.push(Row::Stub {
                 id: format!("moved-from-{m}"),
                 text: format!(
@@ -202,7 +207,7 @@ impl<'c> Rows<'c> {
                     e.old.first().map(label_of).unwrap_or_default()
                 ),
                 target: format!("e-{m}"),
-                link: format!("now {target_label} ↓"),
+                link: format!("now {target_label} {arrow}"),
             });
         }
     }

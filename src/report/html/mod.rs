@@ -17,6 +17,8 @@ use super::terminal::is_hidden_control;
 use crate::model::Block;
 
 const CSS: &str = include_str!("../assets/report.css");
+/// The pages' script: filters and keyboard steps, the same on every page.
+const SCRIPT: &str = include_str!("../assets/report.js");
 
 /// Document text made safe to show: hidden controls become visible `[U+202E]` marks.
 /// Escaping of markup is the template engine's job.
@@ -145,8 +147,8 @@ pub(super) fn label_of(b: &Block) -> String {
     }
 }
 
-/// Render one of the simpler pages (no script): the shared CSS and its CSP hash are added to
-/// the context.
+/// Render one of the simpler pages: the shared CSS and script and their CSP hashes are
+/// added to the context.
 pub(super) fn render_template(
     name: &str,
     source: &str,
@@ -159,6 +161,8 @@ pub(super) fn render_template(
         version => env!("CARGO_PKG_VERSION"),
         css => CSS,
         style_hash => csp_hash(CSS),
+        js => SCRIPT,
+        script_hash => csp_hash(SCRIPT),
     };
     let page = env
         .get_template(name)
