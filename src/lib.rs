@@ -31,6 +31,7 @@ pub mod diff;
 pub mod history;
 pub mod model;
 pub mod normalize;
+pub mod refs;
 pub mod report;
 pub mod source;
 pub mod text;

@@ -14,6 +14,7 @@ const STAGES: &[&str] = &[
     "normalize",
     "align",
     "diff",
+    "refs",
     "translation",
     "history",
     "report",

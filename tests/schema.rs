@@ -73,6 +73,7 @@ fn wire_names_are_the_json_names() {
     names_agree(accord::diff::MatchedBy::as_str);
     names_agree(accord::translation::Evidence::as_str);
     names_agree(accord::translation::Check::as_str);
+    names_agree(accord::refs::Status::as_str);
 }
 
 /// What every command writes as JSON is valid against its shipped schema: the schemas are
@@ -97,6 +98,15 @@ fn every_json_output_is_valid_against_its_schema() {
             ],
         ),
         ("accord.versions/1", vec!["versions"]),
+        (
+            "accord.refs/1",
+            vec![
+                "refs",
+                "--all",
+                "versions/grundgesetz/gg-2012.md",
+                "versions/grundgesetz/gg-2018.md",
+            ],
+        ),
         ("accord.log/1", vec!["log", path]),
         ("accord.blame/1", vec!["blame", path]),
     ];

@@ -13,6 +13,7 @@ mod hostile;
 mod layout;
 mod outline;
 mod packaging;
+mod refs;
 mod schema;
 mod snapshots;
 mod spec;

@@ -48,6 +48,13 @@ accord diff --format json old.txt new.txt -o diff.json\n  accord diff --fail-on 
         after_help = "Exit status: 0 with no findings, 1 with findings, 2 on trouble.\n\nExamples:\n  accord align versions/udhr/udhr.en.txt versions/udhr/udhr.ru.txt versions/udhr/udhr.zh.txt\n  accord align --format tmx en.txt ru.txt -o memory.tmx"
     )]
     Align(AlignArgs),
+    /// Check a revision's cross-references: those left citing a unit that was renumbered
+    /// (stale, with the number to cite now) or removed (dangling). References to other
+    /// instruments are left alone.
+    #[command(
+        after_help = "Exit status: 0 when every reference points where it should, 1 with stale or dangling ones, 2 on trouble.\n\nExamples:\n  accord refs HEAD~1:gg.md gg.md\n  accord refs --format json old.txt new.txt"
+    )]
+    Refs(RefsArgs),
     /// For each commit that changed a file (newest first, like git log), what it did at
     /// paragraph level: added, removed, changed, moved, split, merged, renumbered.
     #[command(
@@ -223,6 +230,23 @@ pub struct DiffArgs {
     /// split, merged, moved, renumbered.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub fail_on: Vec<FailOn>,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct RefsArgs {
+    /// The old version and the new: files, `-` for standard input, or git specs `REV:PATH`.
+    #[arg(value_name = "VERSION", num_args = 2, required = true)]
+    pub versions: Vec<String>,
+    /// Report format: `text` for the terminal, `json` for the `accord.refs/1` contract.
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+    /// List the references that are fine too.
+    #[arg(long)]
+    pub all: bool,
     #[command(flatten)]
     pub input: InputOptions,
     #[command(flatten)]
@@ -526,5 +550,6 @@ mod tests {
         offered::<Log, DataFormat>(&[]);
         offered::<Blame, DataFormat>(&[]);
         offered::<Manifest, DataFormat>(&[]);
+        offered::<accord::refs::References, DataFormat>(&[]);
     }
 }

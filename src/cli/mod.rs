@@ -19,7 +19,7 @@ use accord::translation::{self, LanguageVersion};
 pub use args::Cli;
 use args::{
     AlignArgs, ColorChoice, Command, DiffArgs, FailOn, HistoryOptions, InputOptions, OutlineArgs,
-    OutputOptions, RevisionsArg, VersionsArgs,
+    OutputOptions, RefsArgs, RevisionsArg, VersionsArgs,
 };
 
 /// What a run found, for the exit status: 0 nothing to report, 1 something, as diff(1).
@@ -54,6 +54,7 @@ fn run_command(cli: Cli) -> Result<Outcome> {
         Command::Outline(args) => outline(&args),
         Command::Diff(args) => diff(&args),
         Command::Align(args) => align(&args),
+        Command::Refs(args) => refs(&args),
         Command::Log(args) => from_history(history::log, &args.path, &args.range, &args.common),
         Command::Blame(args) => from_history(history::blame, &args.path, &args.rev, &args.common),
         Command::Versions(args) => versions(&args),
@@ -231,6 +232,20 @@ fn fails(comparison: &Comparison, fail_on: &[FailOn]) -> bool {
     fail_on
         .iter()
         .any(|kind| kind.count(&comparison.summary) > 0)
+}
+
+fn refs(args: &RefsArgs) -> Result<Outcome> {
+    let versions = read_all(&args.versions, &args.input, !args.input.no_repair)?;
+    let [old, new] = <[Version; 2]>::try_from(versions)
+        .map_err(|_| anyhow::anyhow!("two versions are needed to check references"))?;
+    let comparison = diff::compare(&old, &new, &diff::Options::default());
+    let references = accord::refs::check(&old, &new, &comparison);
+    let view = View {
+        all: args.all,
+        ..args.output.view()
+    };
+    write_report(&references, args.format, &view, &args.output)?;
+    Ok(Outcome::of(references.broken()))
 }
 
 fn align(args: &AlignArgs) -> Result<Outcome> {

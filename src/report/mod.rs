@@ -26,6 +26,7 @@ use std::io;
 use crate::diff::Comparison;
 use crate::history::{Blame, Log, Timeline};
 use crate::normalize::Outline;
+use crate::refs::References;
 use crate::source::manifest::Manifest;
 use crate::translation::Alignment;
 pub use terminal::Paint;
@@ -215,6 +216,10 @@ reports! {
     }
     Blame: "the blame" {
         Text => terminal::history::blame,
+        Json => json::write,
+    }
+    References: "the references" {
+        Text => terminal::refs::render,
         Json => json::write,
     }
     Manifest: "the list of versions" {

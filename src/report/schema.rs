@@ -7,6 +7,7 @@ use super::{View, json};
 use crate::diff::{self, Comparison};
 use crate::history::{self, Blame, Log, Timeline};
 use crate::normalize::{self, Outline};
+use crate::refs::{self, References};
 use crate::source::manifest::{self, Manifest};
 use crate::translation::{self, Alignment};
 
@@ -21,6 +22,7 @@ pub fn all() -> Vec<(String, String)> {
         contract::<Blame>(history::BLAME_SCHEMA),
         contract::<Timeline>(history::TIMELINE_SCHEMA),
         contract::<Manifest>(manifest::SCHEMA),
+        contract::<References>(refs::SCHEMA),
     ]
 }
 

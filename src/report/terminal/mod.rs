@@ -5,6 +5,7 @@
 pub mod diff;
 pub mod history;
 pub mod outline;
+pub mod refs;
 mod side_by_side;
 pub mod translation;
 pub mod versions;

@@ -1,0 +1,410 @@
+//! References across a revision: one entry point, [`check`], from two versions and their
+//! comparison to one [`References`], the `accord.refs/1` contract.
+//!
+//! Every citation of a numbered unit in the new version ([`cite`]) is resolved through the
+//! comparison's pairing. A citation the revision left as it was, whose target was
+//! renumbered, is **stale** (and the new number is suggested); one whose target was removed,
+//! or that cites a number the new version does not have, is **dangling**; one changed along
+//! with its target, or whose target kept its number, is **ok**. Citations of other
+//! instruments are recognised and left alone.
+
+#![warn(missing_docs)]
+
+pub mod cite;
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diff::Comparison;
+use crate::model::{Block, Version};
+
+/// The `schema` field of [`References`].
+pub const SCHEMA: &str = "accord.refs/1";
+
+/// What a citation's target became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Left as it was while its target was renumbered: it points at another unit now.
+    Stale,
+    /// Its target was removed, or the new version has no unit of that number.
+    Dangling,
+    /// It points where it did (or was updated along with its target).
+    Ok,
+}
+
+impl Status {
+    /// The name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Stale => "stale",
+            Status::Dangling => "dangling",
+            Status::Ok => "ok",
+        }
+    }
+}
+
+/// One cited number in the new version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Reference {
+    /// What its target became.
+    pub status: Status,
+    /// The 1-based line of the new version where the citation stands.
+    pub line: usize,
+    /// The number as cited.
+    pub target: String,
+    /// What it should cite now: the target's new number (stale references only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggest: Option<String>,
+    /// The unit word as written (`Artikel`, `paragraph`, `§§`, `第…条`).
+    pub unit: String,
+    /// Whether the citation was changed by the revision along with its target's number.
+    pub updated: bool,
+    /// The cited unit's number in the old version, where the citation stood there too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was: Option<String>,
+    /// The citation in its words: the text around it.
+    pub context: String,
+}
+
+/// Counts of the references by status, and of those left alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Summary {
+    /// References left pointing at a renumbered unit.
+    pub stale: usize,
+    /// References to a unit that is gone.
+    pub dangling: usize,
+    /// References that point where they should.
+    pub ok: usize,
+    /// Citations of other instruments, not resolved.
+    pub external: usize,
+}
+
+/// The `accord.refs/1` contract: the internal references of a new version, resolved
+/// through its comparison with the old.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct References {
+    /// Always `"accord.refs/1"`.
+    pub schema: String,
+    /// The old version's label.
+    pub old: String,
+    /// The new version's label.
+    pub new: String,
+    /// Every internal reference of the new version, in its order.
+    pub references: Vec<Reference>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+impl References {
+    /// Whether any reference is stale or dangling: what fails a run.
+    pub fn broken(&self) -> bool {
+        self.summary.stale + self.summary.dangling > 0
+    }
+}
+
+/// Which numbered units a citation means: the document's numbered headings (articles,
+/// sections) or its numbered paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Kind {
+    Heading,
+    Paragraph,
+}
+
+fn kind_of(block: &Block) -> Kind {
+    if block.is_heading() {
+        Kind::Heading
+    } else {
+        Kind::Paragraph
+    }
+}
+
+/// The unit words of a version's numbered headings, lower case (`art` for `Art 93`,
+/// `§` for `§ 1`): a citation with such a word means a heading.
+fn heading_units(version: &Version) -> Vec<String> {
+    let mut units: Vec<String> = version
+        .document
+        .blocks
+        .iter()
+        .filter(|b| b.is_heading() && b.number.is_some())
+        .filter_map(|b| {
+            let first = b.label.split_whitespace().next()?;
+            let word = first.trim_end_matches('.').to_lowercase();
+            (word.chars().any(char::is_alphabetic) || word == "§").then_some(word)
+        })
+        .collect();
+    units.sort();
+    units.dedup();
+    units
+}
+
+/// The words of a version's title (its first heading), by which it names itself
+/// (`Grundgesetz`), lower case.
+fn title_words(version: &Version) -> Vec<String> {
+    version
+        .document
+        .blocks
+        .iter()
+        .find(|b| b.is_heading())
+        .map(|b| {
+            b.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Which kind of unit a citation's word means in a version with these heading units.
+fn cited_kind(unit: &str, headings: &[String], has_paragraphs: bool) -> Kind {
+    let word = unit.trim_end_matches('.').to_lowercase();
+    let word = word.trim_end_matches('§');
+    let heading = unit.starts_with('§') && headings.iter().any(|h| h == "§")
+        || unit.starts_with('第')
+        || headings.iter().any(|h| {
+            h.chars().count() >= 2
+                && !word.is_empty()
+                && (word.starts_with(h.as_str()) || h.starts_with(word))
+        });
+    if heading || !has_paragraphs {
+        Kind::Heading
+    } else {
+        Kind::Paragraph
+    }
+}
+
+/// Resolve every internal reference of `new` through the comparison of `old` with `new`.
+pub fn check(old: &Version, new: &Version, comparison: &Comparison) -> References {
+    let pairing = Pairing::of(comparison);
+    let old_units = heading_units(old);
+    let new_units = heading_units(new);
+    let units: Vec<String> = old_units.iter().chain(&new_units).cloned().collect();
+    let titles: Vec<String> = title_words(old)
+        .into_iter()
+        .chain(title_words(new))
+        .collect();
+    let has_paragraphs = |v: &Version| {
+        v.document
+            .blocks
+            .iter()
+            .any(|b| !b.is_heading() && b.number.is_some())
+    };
+    let paragraphs = has_paragraphs(old) || has_paragraphs(new);
+    let lines: Vec<&str> = new.document.source.lines().collect();
+    let mut references = Vec::new();
+    let mut summary = Summary::default();
+    for (position, block) in new.document.blocks.iter().enumerate() {
+        // A heading's words name the unit it opens (`Art 74a und 75 (weggefallen)`): they
+        // are its title, not a reference to it.
+        if block.is_heading() {
+            continue;
+        }
+        let citations = cite::citations(&block.text, &units, &titles);
+        summary.external += citations.iter().filter(|c| c.external).count();
+        let internal: Vec<&cite::Citation> = citations.iter().filter(|c| !c.external).collect();
+        if internal.is_empty() {
+            continue;
+        }
+        // The same citations in the block's old self, in order, to tell a citation the
+        // revision left alone from one it updated.
+        let old_citations: Vec<cite::Citation> = pairing
+            .old_of_new
+            .get(&position)
+            .map(|olds| {
+                olds.iter()
+                    .flat_map(|b| cite::citations(&b.text, &units, &titles))
+                    .filter(|c| !c.external)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (k, citation) in internal.iter().enumerate() {
+            let kind = cited_kind(&citation.unit, &units, paragraphs);
+            let before = old_citations
+                .get(k)
+                .filter(|c| cited_kind(&c.unit, &units, paragraphs) == kind);
+            let reference = resolve(citation, before, kind, &pairing);
+            match reference.0 {
+                Status::Stale => summary.stale += 1,
+                Status::Dangling => summary.dangling += 1,
+                Status::Ok => summary.ok += 1,
+            }
+            references.push(Reference {
+                status: reference.0,
+                line: locate(
+                    &lines,
+                    block,
+                    &citation.number,
+                    occurrence(&block.text, citation),
+                ),
+                target: citation.number.clone(),
+                suggest: reference.1,
+                unit: citation.unit.clone(),
+                updated: before.is_some_and(|b| b.number != citation.number),
+                was: before.map(|b| b.number.clone()),
+                context: context(&block.text, citation.at),
+            });
+        }
+    }
+    References {
+        schema: SCHEMA.to_string(),
+        old: old.label.clone(),
+        new: new.label.clone(),
+        references,
+        summary,
+    }
+}
+
+/// A citation's status and, for a stale one, the number it should cite.
+fn resolve(
+    citation: &cite::Citation,
+    before: Option<&cite::Citation>,
+    kind: Kind,
+    pairing: &Pairing,
+) -> (Status, Option<String>) {
+    let exists_now = pairing
+        .new_numbers
+        .contains_key(&(kind, citation.number.clone()));
+    let Some(before) = before else {
+        // A new citation: fine if it cites a unit that is there.
+        return (
+            if exists_now {
+                Status::Ok
+            } else {
+                Status::Dangling
+            },
+            None,
+        );
+    };
+    let was = (kind, before.number.clone());
+    match pairing.renumbering.get(&was) {
+        // Its target was removed.
+        Some(None) if before.number == citation.number && !exists_now => (Status::Dangling, None),
+        Some(None) => (
+            if exists_now {
+                Status::Ok
+            } else {
+                Status::Dangling
+            },
+            None,
+        ),
+        Some(Some(now)) if *now == citation.number => (Status::Ok, None),
+        // Left as it was while its target moved to another number.
+        Some(Some(now)) if before.number == citation.number => (Status::Stale, Some(now.clone())),
+        // Changed, but not to where its target went.
+        Some(Some(now)) => (Status::Stale, Some(now.clone())),
+        // Neither version has such a unit as a block of its own (it is part of a range, or
+        // was never there): the revision did not break it.
+        None if before.number == citation.number => (Status::Ok, None),
+        None => (
+            if exists_now {
+                Status::Ok
+            } else {
+                Status::Dangling
+            },
+            None,
+        ),
+    }
+}
+
+/// What the comparison says about numbers: each old numbered unit's new number (`None`
+/// when it was removed), the old blocks each new block comes from, and the new version's
+/// numbers.
+struct Pairing<'a> {
+    renumbering: HashMap<(Kind, String), Option<String>>,
+    old_of_new: HashMap<usize, Vec<&'a Block>>,
+    new_numbers: BTreeMap<(Kind, String), usize>,
+}
+
+impl<'a> Pairing<'a> {
+    fn of(comparison: &'a Comparison) -> Pairing<'a> {
+        let mut renumbering = HashMap::new();
+        let mut old_of_new: HashMap<usize, Vec<&Block>> = HashMap::new();
+        let mut new_numbers = BTreeMap::new();
+        for entry in &comparison.entries {
+            for (block, &position) in entry.new.iter().zip(&entry.new_positions) {
+                if let Some(n) = &block.number {
+                    new_numbers.insert((kind_of(block), n.clone()), position);
+                }
+                old_of_new
+                    .entry(position)
+                    .or_default()
+                    .extend(entry.old.iter());
+            }
+            for old in &entry.old {
+                let Some(n) = &old.number else { continue };
+                let kind = kind_of(old);
+                let now = entry
+                    .new
+                    .iter()
+                    .find(|b| kind_of(b) == kind)
+                    .and_then(|b| b.number.clone());
+                let now = if entry.new.is_empty() {
+                    None
+                } else {
+                    now.or(Some(n.clone()))
+                };
+                renumbering.entry((kind, n.clone())).or_insert(now);
+            }
+        }
+        Pairing {
+            renumbering,
+            old_of_new,
+            new_numbers,
+        }
+    }
+}
+
+/// Where `number` stands as a word in `text`, in order.
+fn whole_matches<'t>(text: &'t str, number: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(number).filter_map(move |(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + number.len()..].chars().next();
+        (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric))
+            .then_some(at)
+    })
+}
+
+/// How many times the citation's number stands in its block's text before the citation.
+fn occurrence(text: &str, citation: &cite::Citation) -> usize {
+    whole_matches(text, &citation.number)
+        .take_while(|&at| at < citation.at)
+        .count()
+}
+
+/// The line of the new version where the `nth` (from 0) occurrence of `number` in `block`
+/// stands: counted over the block's lines, from its first; the block's first line when the
+/// source writes it otherwise (a reader that rewrote the text).
+fn locate(lines: &[&str], block: &Block, number: &str, nth: usize) -> usize {
+    let start = block.line.max(1);
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate().skip(start - 1).take(400) {
+        if i + 1 > start && line.trim().is_empty() {
+            break;
+        }
+        let here = whole_matches(line, number).count();
+        if seen + here > nth {
+            return i + 1;
+        }
+        seen += here;
+    }
+    start
+}
+
+/// A few words either side of a citation.
+fn context(text: &str, at: usize) -> String {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(i, _)| i + 1);
+    let end = text[at..]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(4)
+        .map_or(text.len(), |(i, _)| at + i);
+    text[start..end].to_string()
+}
