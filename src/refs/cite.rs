@@ -154,19 +154,76 @@ fn is_one_of(token: &str, words: &[&str]) -> bool {
     words.contains(&lower.as_str())
 }
 
-/// The citations in `text`; `own` are the unit words of the document's own headings.
+/// Whether the token at `k` joins another number to a list or range (`,`, `und`, `bis`).
+fn joins_number(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.text == "," || is_one_of(t.text, LIST_WORDS) || is_one_of(t.text, RANGE_WORDS)
+    }) && tokens
+        .get(k + 1)
+        .is_some_and(|n| number_of(n.text).is_some())
+}
+
+/// The numbers a unit word at `k - 1` cites, from `k` on (`73 und 74`, `5(2)(b)`, `3 bis 6`),
+/// and where the list ends.
+fn cited_numbers<'a>(tokens: &[Token<'a>], mut k: usize) -> (Vec<Token<'a>>, usize) {
+    let mut cited = Vec::new();
+    while let Some(t) = tokens.get(k).filter(|t| number_of(t.text).is_some()) {
+        cited.push(*t);
+        k += 1;
+        // `5(2)(b)`: the parts in brackets belong to the number.
+        while tokens.get(k).is_some_and(|t| t.text == "(") {
+            match tokens[k..].iter().position(|t| t.text == ")") {
+                Some(close) if close <= 3 => k += close + 1,
+                _ => break,
+            }
+        }
+        if !joins_number(tokens, k) {
+            break;
+        }
+        k += 1;
+    }
+    (cited, k)
+}
+
+/// Past the sub-units of a citation and their numbers (`Abs. 1`, `Satz 2 bis 4`, `Nr. 4a`,
+/// `und Absatz 3`), which belong to the last number cited, not to the unit. The unit's own
+/// word again (`oder Artikel 143e`) starts a new citation.
+fn skip_sub_units(tokens: &[Token<'_>], mut k: usize, unit: &str) -> usize {
+    loop {
+        let joined = tokens
+            .get(k)
+            .is_some_and(|t| t.text == "," || is_one_of(t.text, LIST_WORDS));
+        let at = k + usize::from(joined);
+        let sub_unit = tokens.get(at).is_some_and(|t| {
+            t.text.chars().any(char::is_alphabetic)
+                && number_of(t.text).is_none()
+                && !same_unit(t.text, unit)
+        }) && tokens
+            .get(at + 1)
+            .is_some_and(|t| number_of(t.text).is_some());
+        if !sub_unit {
+            return k;
+        }
+        k = at + 2;
+        while joins_number(tokens, k) {
+            k += 2;
+        }
+    }
+}
+
+/// The citations in `text`; `own` are the unit words of the document's own headings,
+/// `title_words` those of its title, by which it names itself.
 pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Citation> {
     let tokens = tokens(text);
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
         let token = tokens[k];
-        let section_sign = token.text == "§";
-        if !(section_sign || is_unit(token.text, own))
-            || !tokens
-                .get(k + 1)
-                .is_some_and(|t| number_of(t.text).is_some() || t.text == "§")
-        {
+        let starts = token.text == "§" || is_unit(token.text, own);
+        let followed = tokens
+            .get(k + 1)
+            .is_some_and(|t| number_of(t.text).is_some() || t.text == "§");
+        if !(starts && followed) {
             k += 1;
             continue;
         }
@@ -177,84 +234,19 @@ pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Cita
             unit.push('§');
             k += 1;
         }
-        let mut cited: Vec<Token<'_>> = Vec::new();
-        let mut expect_number = true;
-        while let Some(t) = tokens.get(k) {
-            if expect_number {
-                if number_of(t.text).is_none() {
-                    break;
-                }
-                cited.push(*t);
-                expect_number = false;
-                k += 1;
-                // `5(2)(b)`: the parts in brackets belong to the number.
-                while tokens.get(k).is_some_and(|t| t.text == "(") {
-                    match tokens[k..].iter().position(|t| t.text == ")") {
-                        Some(close) if close <= 3 => k += close + 1,
-                        _ => break,
-                    }
-                }
-                continue;
-            }
-            let joins =
-                t.text == "," || is_one_of(t.text, LIST_WORDS) || is_one_of(t.text, RANGE_WORDS);
-            if joins
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|n| number_of(n.text).is_some())
-            {
-                expect_number = true;
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        // A sub-unit and its numbers (`Abs. 1`, `Satz 2 bis 4`, `Nr. 4a`, `und Absatz 3`)
-        // belong to the last number cited; skip them, so they are not taken for the unit's.
-        // The unit's own word again (`oder Artikel 143e`) starts a new citation.
-        loop {
-            let joined = tokens
-                .get(k)
-                .is_some_and(|t| t.text == "," || is_one_of(t.text, LIST_WORDS));
-            let at = k + usize::from(joined);
-            let sub_unit = tokens.get(at).is_some_and(|t| {
-                t.text.chars().any(char::is_alphabetic)
-                    && number_of(t.text).is_none()
-                    && !same_unit(t.text, &unit)
-            }) && tokens
-                .get(at + 1)
-                .is_some_and(|t| number_of(t.text).is_some());
-            if !sub_unit {
-                break;
-            }
-            k = at + 2;
-            while let Some(t) = tokens.get(k) {
-                let joins = t.text == ","
-                    || is_one_of(t.text, LIST_WORDS)
-                    || is_one_of(t.text, RANGE_WORDS);
-                if joins
-                    && tokens
-                        .get(k + 1)
-                        .is_some_and(|n| number_of(n.text).is_some())
-                {
-                    k += 2;
-                } else {
-                    break;
-                }
-            }
-        }
+        let (cited, end) = cited_numbers(&tokens, k);
+        k = skip_sub_units(&tokens, end, &unit);
         // A sentence that ends after the citation (`Satz 2. Der Antrag`) names nothing more.
         let ended =
             k > 0 && tokens[k - 1].text.ends_with('.') && number_of(tokens[k - 1].text).is_some();
-        let external = !ended && names_another_instrument(&tokens[k..], text, title_words);
-        for t in cited {
-            out.push(Citation {
-                unit: unit.clone(),
-                number: t.text.trim_end_matches('.').to_string(),
-                at: t.at,
-                external,
-            });
-        }
+        let external = !ended && names_another_instrument(&tokens[k..], title_words);
+        out.extend(cited.into_iter().map(|t| Citation {
+            unit: unit.clone(),
+            number: t.text.trim_end_matches('.').to_string(),
+            at: t.at,
+            external,
+        }));
+        k = k.max(end);
     }
     out.extend(cjk_citations(text));
     out
@@ -264,7 +256,7 @@ pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Cita
 /// (`GG`, `BGB`, `ООН`), a document symbol (`75/1`, `A/RES/217`), or `of`/`des` and a name
 /// that is not the text's own (`of the Charter`, `des Vertrags`; not `of this Declaration`,
 /// nor `des Grundgesetzes` inside the Grundgesetz).
-fn names_another_instrument(rest: &[Token<'_>], _text: &str, title_words: &[String]) -> bool {
+fn names_another_instrument(rest: &[Token<'_>], title_words: &[String]) -> bool {
     let symbol = |t: &str| {
         t.contains('/')
             || (t.chars().any(|c| c.is_ascii_digit())
