@@ -775,3 +775,71 @@ fn side_by_side_in_the_terminal() {
     );
     assert!(rows.iter().any(|(old, _)| old.contains("‖¶ 61‖")));
 }
+
+/// `--allow`: the declaration's draft and final with an allow list that covers every change
+/// but one lists that one and exits 1; covering all, it exits 0. The 58 paragraphs renumbered
+/// by the insertion of ¶ 17 are never outside.
+#[test]
+fn allow_lists_the_changes_outside_the_agreed_scope() {
+    let pair = [
+        "versions/dushanbe-2021.draft.en.txt",
+        "versions/dushanbe-2021.en.txt",
+    ];
+    // ¶ 80 (was 84) is left out of the first list.
+    let all_but_one = "10,17,25,40,44-45,60-61,4.3,99-100";
+    let out = accord()
+        .args(["diff", "--format", "json", "--allow", all_but_one])
+        .args(pair)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outside = report["scope"]["outside"].as_array().unwrap();
+    assert_eq!(outside.len(), 1, "{outside:?}");
+    let entry = &report["entries"][outside[0].as_u64().unwrap() as usize];
+    assert_eq!(entry["new"][0]["number"], "80");
+    assert_eq!(entry["old"][0]["number"], "84");
+    assert_eq!(report["scope"]["allow"], all_but_one);
+
+    let text = accord()
+        .args(["diff", "--allow", all_but_one])
+        .args(pair)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("1 change outside the allowed scope"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ¶ 80 (was 84) · 4 ECONOMIC COOPERATION — changed"),
+        "{text}"
+    );
+    let markdown = accord()
+        .args(["diff", "--format", "markdown", "--allow", all_but_one])
+        .args(pair)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(markdown.stdout)
+            .unwrap()
+            .contains("- ¶ 80 \\(was 84\\)")
+    );
+
+    // The section 4.2 that ¶ 84 stood in covers it too; so does its number.
+    for covering in [format!("{all_but_one},80"), format!("{all_but_one},4.2")] {
+        accord()
+            .args(["diff", "--allow", &covering])
+            .args(pair)
+            .assert()
+            .code(0)
+            .stdout(predicates::str::contains(
+                "Every change is within the allowed scope",
+            ));
+    }
+    accord()
+        .args(["diff", "--allow", "12-"])
+        .args(pair)
+        .assert()
+        .code(2);
+}

@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use accord::diff::scope::AllowList;
 use accord::model::FindingKind;
 use accord::report::{Format, Paint, View};
 use accord::source::docx::Revisions;
@@ -226,6 +227,12 @@ pub struct DiffArgs {
     /// the terminal (or --width).
     #[arg(long, short = 'y')]
     pub side_by_side: bool,
+    /// The changes agreed on: numbers, ranges and sections, comma-separated (`12-15,4.2,Art
+    /// 93`). A change outside them is listed at the end of the report, and the run exits 1
+    /// only for such a change. Renumbering is never outside: the paragraphs an allowed
+    /// insertion pushes down keep within it.
+    #[arg(long, value_name = "SPEC", value_parser = AllowList::parse)]
+    pub allow: Option<AllowList>,
     /// Exit 1 only for these kinds of difference (comma-separated): changed, added, removed,
     /// split, merged, moved, renumbered.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]

@@ -214,9 +214,13 @@ fn diff(args: &DiffArgs) -> Result<Outcome> {
     }
     let [old, new] = <[Version; 2]>::try_from(versions)
         .map_err(|_| anyhow::anyhow!("two versions are needed to compare"))?;
-    let comparison = diff::compare(old, new, &options);
+    let mut comparison = diff::compare(old, new, &options);
+    comparison.scope = args.allow.as_ref().map(|allow| allow.check(&comparison));
     write_report(&comparison, args.format, &view, &args.output)?;
-    let outcome = Outcome::of(fails(&comparison, &args.fail_on));
+    let outcome = match &comparison.scope {
+        Some(scope) => Outcome::of(!scope.outside.is_empty()),
+        None => Outcome::of(fails(&comparison, &args.fail_on)),
+    };
     // The process exits next: freeing hundreds of thousands of strings one by one would
     // cost time for nothing; the operating system takes the memory back at once.
     std::mem::forget(comparison);

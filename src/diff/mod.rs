@@ -11,6 +11,7 @@
 mod entries;
 mod moves;
 mod pairing;
+pub mod scope;
 mod words;
 
 use std::borrow::Cow;
@@ -53,6 +54,9 @@ pub struct Comparison {
     pub options: Options,
     /// Entries by kind, and how many moved or were renumbered.
     pub summary: Summary,
+    /// With `--allow`: the allow list and the changes outside it. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<scope::Scope>,
     /// Every block of each version in exactly one entry; in the new version's order, removed
     /// blocks at their old place.
     pub entries: Vec<Entry>,
@@ -284,6 +288,7 @@ pub fn compare<'a>(
         new: new_side,
         options: *options,
         summary: Summary::of(&entries),
+        scope: None,
         entries,
     }
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::View;
+use crate::diff::scope::Scope;
 use crate::diff::{Comparison, Entry, Options, Side, Summary};
 
 /// Output buffer: large writes, few system calls.
@@ -55,6 +56,7 @@ pub fn comparison(comparison: &Comparison, _: &View, out: &mut dyn Write) -> io:
             new: &comparison.new,
             options: &comparison.options,
             summary: &comparison.summary,
+            scope: &comparison.scope,
             entries: &[],
         },
         0,
@@ -182,6 +184,8 @@ struct Head<'a> {
     new: &'a Side,
     options: &'a Options,
     summary: &'a Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: &'a Option<Scope>,
     entries: &'a [Entry],
 }
 

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::View;
-use super::naming::{Header, entry_note, header, profile};
+use super::naming::{Header, entry_note, header, profile, scope_lines};
 use super::seams::{Piece, pieces, seam_text};
 use super::terminal::is_hidden_control;
 use crate::diff::{Comparison, Entry, Kind, Op};
@@ -240,6 +240,15 @@ fn text(c: &Comparison) -> String {
     );
     head.push_str(&summary_table(c));
     let _ = writeln!(head, "\nCompared {}.\n", escape(&profile(c)));
+    if let Some((title, outside)) = scope_lines(c) {
+        let _ = writeln!(head, "**{}**\n", escape(&title));
+        for line in &outside {
+            let _ = writeln!(head, "- {}", escape(line));
+        }
+        if !outside.is_empty() {
+            head.push('\n');
+        }
+    }
 
     // Renumbering alone is counted in the table, not listed: it is the noise to remove.
     let shown: Vec<&Entry> = c

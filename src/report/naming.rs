@@ -62,6 +62,30 @@ pub fn summary_line(c: &Comparison) -> String {
         .unwrap_or_else(|| "no blocks".to_string())
 }
 
+/// With `--allow`: a line saying whether the changes keep within the allow list, and one
+/// line for each change outside it (its header, as the report names it).
+pub fn scope_lines(c: &Comparison) -> Option<(String, Vec<String>)> {
+    let scope = c.scope.as_ref()?;
+    let title = match scope.outside.len() {
+        0 => format!("Every change is within the allowed scope ({})", scope.allow),
+        n => format!(
+            "{n} change{} outside the allowed scope ({}):",
+            if n == 1 { "" } else { "s" },
+            scope.allow
+        ),
+    };
+    let lines = scope
+        .outside
+        .iter()
+        .filter_map(|&k| c.entries.get(k))
+        .map(|e| {
+            let Header { title, what } = header(c, e);
+            format!("{title} — {what}")
+        })
+        .collect();
+    Some((title, lines))
+}
+
 /// The ignore profile of a comparison, in words.
 pub fn profile(c: &Comparison) -> String {
     profile_of(&c.options)

@@ -9,7 +9,9 @@ use super::wrap::{hanging, wrap};
 use super::{Paint, sanitize};
 use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::report::View;
-use crate::report::naming::{Header, entry_note, header as header_of, profile, summary_line};
+use crate::report::naming::{
+    Header, entry_note, header as header_of, profile, scope_lines, summary_line,
+};
 use crate::report::seams::{Piece, pieces, seam_text};
 
 /// Render the comparison for a terminal.
@@ -88,7 +90,24 @@ fn text(c: &Comparison, view: &View) -> String {
         "",
         "",
     ));
+    scope(&mut out, c, view);
     out
+}
+
+/// With `--allow`: whether the changes keep within it, and those that do not.
+fn scope(out: &mut String, c: &Comparison, view: &View) {
+    let Some((title, outside)) = scope_lines(c) else {
+        return;
+    };
+    let title = if outside.is_empty() {
+        view.paint.dim(&title)
+    } else {
+        view.paint.warn(&title)
+    };
+    out.push_str(&hanging(&title, view.width, "", ""));
+    for line in outside {
+        out.push_str(&hanging(&sanitize(&line), view.width, "  ", "    "));
+    }
 }
 
 fn header(c: &Comparison, e: &Entry, paint: Paint) -> String {
