@@ -2,6 +2,7 @@
 
 mod util;
 
+mod action;
 mod align;
 mod browser;
 mod conservation;
