@@ -254,3 +254,42 @@ fn refs_text_report_names_line_target_and_suggestion() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("stale     paragraph 4 → 5"), "{text}");
 }
+
+/// `diff --refs` lists the references after the report, text or Markdown, and they fail the
+/// run; JSON has its own command.
+#[test]
+fn diff_lists_broken_references_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.txt"), DECLARATION).unwrap();
+    std::fs::write(dir.path().join("new.txt"), inserted_after_1()).unwrap();
+    let run = |format: &str| {
+        let out = accord()
+            .args(["diff", "--refs", "--format", format])
+            .arg(dir.path().join("old.txt"))
+            .arg(dir.path().join("new.txt"))
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, text) = run("text");
+    assert_eq!(code, Some(1));
+    assert!(
+        text.contains("— added") && text.contains("stale     paragraph 4 → 5"),
+        "{text}"
+    );
+    let (_, markdown) = run("markdown");
+    assert!(markdown.contains("#### References") && markdown.contains("**stale** paragraph 4 → 5"));
+    assert_eq!(run("json").0, Some(2));
+    // Fixed references: the diff alone decides, with --fail-on as usual.
+    let fixed = inserted_after_1()
+        .replace("under paragraph 4.", "under paragraph 5.")
+        .replace("paragraphs 3 and 4,", "paragraphs 4 and 5,");
+    std::fs::write(dir.path().join("new.txt"), fixed).unwrap();
+    let out = accord()
+        .args(["diff", "--refs", "--fail-on", "removed"])
+        .arg(dir.path().join("old.txt"))
+        .arg(dir.path().join("new.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -233,6 +233,10 @@ pub struct DiffArgs {
     /// insertion pushes down keep within it.
     #[arg(long, value_name = "SPEC", value_parser = AllowList::parse)]
     pub allow: Option<AllowList>,
+    /// Also check the new version's cross-references (as `accord refs` does) and list the
+    /// stale and dangling ones after the report, text or Markdown; they make the run exit 1.
+    #[arg(long)]
+    pub refs: bool,
     /// Exit 1 only for these kinds of difference (comma-separated): changed, added, removed,
     /// split, merged, moved, renumbered.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]

@@ -16,6 +16,7 @@ use super::naming::{Header, entry_note, header, profile, scope_lines};
 use super::seams::{Piece, pieces, seam_text};
 use super::terminal::is_hidden_control;
 use crate::diff::{Comparison, Entry, Kind, Op};
+use crate::refs::{References, Status};
 
 /// GitHub's limit for a comment body, in characters.
 pub const LIMIT: usize = 65_536;
@@ -223,6 +224,50 @@ fn entry(c: &Comparison, e: &Entry, detail: Detail) -> String {
     }
     out.push('\n');
     out
+}
+
+/// References listed in Markdown at most, so a comment keeps within GitHub's size limit.
+const REFERENCES_LISTED: usize = 50;
+
+/// Render a revision's references: the stale and dangling ones as a list (all with
+/// `--all`), then the counts.
+pub fn references(r: &References, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut text = String::from("#### References\n\n");
+    let listed: Vec<_> = r
+        .references
+        .iter()
+        .filter(|x| view.all || x.status != Status::Ok)
+        .collect();
+    // A comment has a size limit: the first references, and how many more.
+    if listed.len() > REFERENCES_LISTED {
+        let _ = writeln!(
+            text,
+            "_The first {REFERENCES_LISTED} of {}; run `accord refs` for all._\n",
+            listed.len()
+        );
+    }
+    for x in listed.into_iter().take(REFERENCES_LISTED) {
+        let now = x
+            .suggest
+            .as_deref()
+            .map_or(String::new(), |s| format!(" → {}", escape(s)));
+        let _ = writeln!(
+            text,
+            "- line {}: **{}** {} {}{now} — “…{}…”",
+            x.line,
+            x.status.as_str(),
+            escape(&x.unit),
+            escape(&x.target),
+            escape(&x.context)
+        );
+    }
+    let s = &r.summary;
+    let _ = writeln!(
+        text,
+        "\n{} stale, {} dangling, {} ok; {} citations of other instruments left alone.",
+        s.stale, s.dangling, s.ok, s.external
+    );
+    out.write_all(text.as_bytes())
 }
 
 /// Render the comparison, within [`LIMIT`] characters.

@@ -221,6 +221,7 @@ reports! {
     References: "the references" {
         Text => terminal::refs::render,
         Json => json::write,
+        Markdown => markdown::references,
     }
     Manifest: "the list of versions" {
         Text => terminal::versions::render,
