@@ -7,22 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::root;
-
-fn git(dir: &Path, args: &[&str]) {
-    let ok = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "git {args:?}");
-}
+use crate::util::{git_as_tester as git, root};
 
 /// A pull request's two commits: the declaration's draft becomes the final text, a note
 /// that is no document changes too.

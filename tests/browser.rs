@@ -31,6 +31,22 @@ fn browser_setup() -> String {
     chromium
 }
 
+/// Run one of the browser checks in `tests/browser/`; it exits 0 when every check holds.
+fn run_node(script: &str, args: &[&std::path::PathBuf], chromium: &str) {
+    let out = std::process::Command::new("node")
+        .arg(root().join("tests/browser").join(script))
+        .args(args)
+        .env("CHROMIUM", chromium)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 #[ignore = "needs Chromium and playwright-core; .ci/run installs them and runs it"]
 fn html_report_in_headless_chromium() {
@@ -50,19 +66,7 @@ fn html_report_in_headless_chromium() {
         .arg(&report)
         .assert()
         .code(1);
-    let out = std::process::Command::new("node")
-        .arg(root().join("tests/browser/check.mjs"))
-        .arg(&report)
-        .arg(&artifacts)
-        .env("CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_node("check.mjs", &[&report, &artifacts], &chromium);
     assert!(artifacts.join("report-side-by-side.png").exists());
     assert!(artifacts.join("report-inline.png").exists());
 }
@@ -123,18 +127,10 @@ fn parallel_timeline_and_diff_pages_at_desktop_and_phone_widths() {
         &["diff", "--format", "html", draft, final_text],
         "diff.html",
     );
-    let out = std::process::Command::new("node")
-        .arg(root().join("tests/browser/pages.mjs"))
-        .arg(&artifacts)
-        .args([&parallel2, &parallel4, &timeline, &diff])
-        .env("CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    run_node(
+        "pages.mjs",
+        &[&artifacts, &parallel2, &parallel4, &timeline, &diff],
+        &chromium,
     );
     for shot in [
         "parallel-2-phone.png",

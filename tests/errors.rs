@@ -238,20 +238,7 @@ fn unreadable_file() {
 #[test]
 fn corrupt_repository() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        let ok = std::process::Command::new("git")
-            .args(args)
-            .current_dir(dir.path())
-            .env("GIT_CONFIG_GLOBAL", crate::util::NO_CONFIG)
-            .env("GIT_AUTHOR_NAME", "t")
-            .env("GIT_AUTHOR_EMAIL", "t@example.org")
-            .env("GIT_COMMITTER_NAME", "t")
-            .env("GIT_COMMITTER_EMAIL", "t@example.org")
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "git {args:?}");
-    };
+    let run = |args: &[&str]| crate::util::git_as_tester(dir.path(), args);
     run(&["init", "-q"]);
     std::fs::write(dir.path().join("a.txt"), "1. Text.\n").unwrap();
     run(&["add", "a.txt"]);

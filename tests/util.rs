@@ -76,3 +76,19 @@ pub fn gfm_html(md: &str) -> String {
     options.render.r#unsafe = true;
     comrak::markdown_to_html(md, &options)
 }
+
+/// Run git in `dir` as a test author, with no user configuration; panics if it fails.
+pub fn git_as_tester(dir: &std::path::Path, args: &[&str]) {
+    let ok = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", NO_CONFIG)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "git {args:?}");
+}

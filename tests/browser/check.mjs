@@ -2,7 +2,7 @@
 // no script from the document runs, its text is visible, the view toggle and the
 // "Changed only" filter work when clicked, no request leaves the page, no console errors.
 // Usage: node check.mjs REPORT.html ARTIFACT_DIR   (exit 0 when every check holds)
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { pathToFileURL } from "node:url";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -13,11 +13,7 @@ const url = pathToFileURL(path.resolve(report)).href;
 const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];

@@ -4,18 +4,14 @@
 // wide screen, the filters and the j / k keys work, numbers that differ are marked, a
 // timeline row shows its word changes, nothing is requested, nothing is logged as an error.
 // Usage: node pages.mjs ARTIFACT_DIR PARALLEL2.html PARALLEL4.html TIMELINE.html DIFF.html
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
 const [artifacts, parallel2, parallel4, timeline, diff] = process.argv.slice(2);
 const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 async function open(file, width, shot) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });

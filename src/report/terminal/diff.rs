@@ -179,7 +179,7 @@ fn body(c: &Comparison, e: &Entry, paint: Paint) -> String {
 }
 
 /// Deleted or inserted words: coloured when colour is on, else between wdiff's markers.
-fn marked(op: Op, core: &str, paint: Paint) -> String {
+pub(super) fn marked(op: Op, core: &str, paint: Paint) -> String {
     match (op, paint.color) {
         (Op::Delete, true) => paint.deleted(core),
         (Op::Delete, false) => format!("[-{core}-]"),

@@ -3,6 +3,7 @@
 //! right. Where a split's new paragraph begins, its column starts a new line under the
 //! paragraph's label, and the other column shows the same place with an inline mark.
 
+use super::diff::marked as mark;
 use super::wrap::{visible_columns, wrap};
 use super::{Paint, sanitize};
 use crate::diff::{Entry, Kind, Op};
@@ -75,14 +76,4 @@ fn side(e: &Entry, which: Side, paint: Paint) -> String {
         }
     }
     out
-}
-
-/// Changed words: coloured when colour is on, else between wdiff's markers.
-fn mark(op: Op, text: &str, paint: Paint) -> String {
-    match (op, paint.color) {
-        (Op::Delete, true) => paint.deleted(text),
-        (Op::Delete, false) => format!("[-{text}-]"),
-        (_, true) => paint.inserted(text),
-        (_, false) => format!("{{+{text}+}}"),
-    }
 }
