@@ -36,6 +36,25 @@ const UNIT_WORDS: &[&str] = &[
     "раздел",
 ];
 
+/// Unit words that cite a numbered paragraph rather than an article or section.
+const PARAGRAPH_WORDS: &[&str] = &[
+    "paragraph",
+    "para",
+    "paras",
+    "absatz",
+    "abs",
+    "paragraphe",
+    "alinéa",
+    "párrafo",
+    "пункт",
+];
+
+/// Whether a unit word cites a numbered paragraph (`paragraphs`, `Abs.`, `пункта`).
+pub fn is_paragraph_word(unit: &str) -> bool {
+    let word = unit.trim_end_matches('.').to_lowercase();
+    PARAGRAPH_WORDS.iter().any(|p| word.starts_with(p))
+}
+
 /// Words that join numbers into a list, and those that make a range.
 const LIST_WORDS: &[&str] = &[
     "and", "und", "et", "y", "e", "и", "or", "oder", "ou", "o", "или", "&",
@@ -215,7 +234,11 @@ fn skip_sub_units(tokens: &[Token<'_>], mut k: usize, unit: &str) -> usize {
 /// `title_words` those of its title, by which it names itself.
 pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Citation> {
     let tokens = tokens(text);
-    let mut out = Vec::new();
+    let mut out: Vec<Citation> = Vec::new();
+    // Each citation's first and last token and its place in `out`: a citation joined by
+    // `und`/`oder` to a later one of another instrument (`§ 89a oder § 129a des
+    // Strafgesetzbuches`) is of that instrument too.
+    let mut groups: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
         let token = tokens[k];
@@ -240,13 +263,27 @@ pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Cita
         let ended =
             k > 0 && tokens[k - 1].text.ends_with('.') && number_of(tokens[k - 1].text).is_some();
         let external = !ended && names_another_instrument(&tokens[k..], title_words);
+        let first = out.len();
+        let start = tokens.iter().position(|t| t.at == token.at).unwrap_or(0);
         out.extend(cited.into_iter().map(|t| Citation {
             unit: unit.clone(),
             number: t.text.trim_end_matches('.').to_string(),
             at: t.at,
             external,
         }));
+        groups.push((start, k, first..out.len()));
         k = k.max(end);
+    }
+    for g in (0..groups.len().saturating_sub(1)).rev() {
+        let (_, end, ref cited) = groups[g];
+        let (next_start, _, ref next) = groups[g + 1];
+        let joined = next_start == end + 1
+            && (tokens[end].text == "," || is_one_of(tokens[end].text, LIST_WORDS));
+        if joined && next.clone().next().is_some_and(|i| out[i].external) {
+            for i in cited.clone() {
+                out[i].external = true;
+            }
+        }
     }
     out.extend(cjk_citations(text));
     out
@@ -276,6 +313,10 @@ fn names_another_instrument(rest: &[Token<'_>], title_words: &[String]) -> bool 
     let Some(first) = rest.first() else {
         return false;
     };
+    // An instrument named by its date (`Art. 3 G v. 9.7.2021`).
+    if rest.iter().take(4).any(|t| is_date(t.text)) {
+        return true;
+    }
     if abbreviation(first.text) && !own_name(first.text) {
         return true;
     }
@@ -300,6 +341,16 @@ fn names_another_instrument(rest: &[Token<'_>], title_words: &[String]) -> bool 
         // A lower-case noun (`resolution`) may come before the symbol.
     }
     rest.iter().skip(1).take(5).any(|t| t.text == "/")
+}
+
+/// `9.7.2021`, `17.09.2021`: a date as German and other numeric styles write it.
+fn is_date(token: &str) -> bool {
+    let parts: Vec<&str> = token.trim_end_matches('.').split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && parts[2].len() == 4
 }
 
 /// `第十二条`, `第5条`, `第5条第2款`: the number between 第 and a unit character is the unit's;
@@ -393,6 +444,14 @@ mod tests {
             [("5".into(), true)]
         );
         assert_eq!(cited("nach Art. 3 GG"), [("3".into(), true)]);
+        assert_eq!(
+            cited("nach § 89a oder § 129a des Strafgesetzbuches"),
+            [("89a".into(), true), ("129a".into(), true)]
+        );
+        assert_eq!(
+            cited("durch Art. 3 G v. 9.7.2021 I 2467"),
+            [("3".into(), true)]
+        );
         assert_eq!(
             cited("Artikel 104 des Vertrags zur Gründung"),
             [("104".into(), true)]

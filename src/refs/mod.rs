@@ -78,7 +78,7 @@ pub struct Summary {
     pub dangling: usize,
     /// References that point where they should.
     pub ok: usize,
-    /// Citations of other instruments, not resolved.
+    /// Citations of other instruments, or of numbers neither version has: not resolved.
     pub external: usize,
 }
 
@@ -158,8 +158,11 @@ fn title_words(version: &Version) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Which kind of unit a citation's word means in a version with these heading units.
-fn cited_kind(unit: &str, headings: &[String], has_paragraphs: bool) -> Kind {
+/// Which kind of unit a citation's word means in a version with these heading units: one
+/// of its heading units, or a paragraph word (`paragraph`, `Absatz`, `пункт`) for its
+/// numbered paragraphs. `None` for another unit word in a version whose headings use their
+/// own (`Artikel 28` in a law of `§`s): that cites another instrument.
+fn cited_kind(unit: &str, headings: &[String], has_paragraphs: bool) -> Option<Kind> {
     let word = unit.trim_end_matches('.').to_lowercase();
     let word = word.trim_end_matches('§');
     let heading = unit.starts_with('§') && headings.iter().any(|h| h == "§")
@@ -169,83 +172,47 @@ fn cited_kind(unit: &str, headings: &[String], has_paragraphs: bool) -> Kind {
                 && !word.is_empty()
                 && (word.starts_with(h.as_str()) || h.starts_with(word))
         });
-    if heading || !has_paragraphs {
-        Kind::Heading
+    if heading {
+        Some(Kind::Heading)
+    } else if has_paragraphs && cite::is_paragraph_word(unit) {
+        Some(Kind::Paragraph)
+    } else if !headings.is_empty() {
+        None
+    } else if has_paragraphs {
+        Some(Kind::Paragraph)
     } else {
-        Kind::Paragraph
+        Some(Kind::Heading)
     }
 }
 
 /// Resolve every internal reference of `new` through the comparison of `old` with `new`.
 pub fn check(old: &Version, new: &Version, comparison: &Comparison) -> References {
-    let pairing = Pairing::of(comparison);
-    let old_units = heading_units(old);
-    let new_units = heading_units(new);
-    let units: Vec<String> = old_units.iter().chain(&new_units).cloned().collect();
-    let titles: Vec<String> = title_words(old)
-        .into_iter()
-        .chain(title_words(new))
-        .collect();
     let has_paragraphs = |v: &Version| {
         v.document
             .blocks
             .iter()
             .any(|b| !b.is_heading() && b.number.is_some())
     };
-    let paragraphs = has_paragraphs(old) || has_paragraphs(new);
-    let lines: Vec<&str> = new.document.source.lines().collect();
+    let reading = Reading {
+        pairing: Pairing::of(comparison),
+        units: heading_units(old)
+            .into_iter()
+            .chain(heading_units(new))
+            .collect(),
+        titles: title_words(old)
+            .into_iter()
+            .chain(title_words(new))
+            .collect(),
+        paragraphs: has_paragraphs(old) || has_paragraphs(new),
+        lines: new.document.source.lines().collect(),
+    };
     let mut references = Vec::new();
     let mut summary = Summary::default();
     for (position, block) in new.document.blocks.iter().enumerate() {
         // A heading's words name the unit it opens (`Art 74a und 75 (weggefallen)`): they
         // are its title, not a reference to it.
-        if block.is_heading() {
-            continue;
-        }
-        let citations = cite::citations(&block.text, &units, &titles);
-        summary.external += citations.iter().filter(|c| c.external).count();
-        let internal: Vec<&cite::Citation> = citations.iter().filter(|c| !c.external).collect();
-        if internal.is_empty() {
-            continue;
-        }
-        // The same citations in the block's old self, in order, to tell a citation the
-        // revision left alone from one it updated.
-        let old_citations: Vec<cite::Citation> = pairing
-            .old_of_new
-            .get(&position)
-            .map(|olds| {
-                olds.iter()
-                    .flat_map(|b| cite::citations(&b.text, &units, &titles))
-                    .filter(|c| !c.external)
-                    .collect()
-            })
-            .unwrap_or_default();
-        for (k, citation) in internal.iter().enumerate() {
-            let kind = cited_kind(&citation.unit, &units, paragraphs);
-            let before = old_citations
-                .get(k)
-                .filter(|c| cited_kind(&c.unit, &units, paragraphs) == kind);
-            let reference = resolve(citation, before, kind, &pairing);
-            match reference.0 {
-                Status::Stale => summary.stale += 1,
-                Status::Dangling => summary.dangling += 1,
-                Status::Ok => summary.ok += 1,
-            }
-            references.push(Reference {
-                status: reference.0,
-                line: locate(
-                    &lines,
-                    block,
-                    &citation.number,
-                    occurrence(&block.text, citation),
-                ),
-                target: citation.number.clone(),
-                suggest: reference.1,
-                unit: citation.unit.clone(),
-                updated: before.is_some_and(|b| b.number != citation.number),
-                was: before.map(|b| b.number.clone()),
-                context: context(&block.text, citation.at),
-            });
+        if !block.is_heading() {
+            reading.block(position, block, &mut references, &mut summary);
         }
     }
     References {
@@ -254,6 +221,103 @@ pub fn check(old: &Version, new: &Version, comparison: &Comparison) -> Reference
         new: new.label.clone(),
         references,
         summary,
+    }
+}
+
+/// What resolving citations needs of both versions.
+struct Reading<'a> {
+    pairing: Pairing<'a>,
+    /// The unit words of both versions' numbered headings.
+    units: Vec<String>,
+    /// The words of both versions' titles.
+    titles: Vec<String>,
+    /// Whether either version numbers its paragraphs.
+    paragraphs: bool,
+    /// The new version's lines, to say where a citation stands.
+    lines: Vec<&'a str>,
+}
+
+impl Reading<'_> {
+    fn kind(&self, c: &cite::Citation) -> Option<Kind> {
+        cited_kind(&c.unit, &self.units, self.paragraphs)
+    }
+
+    /// The citations of a block's text that can be resolved: internal, and of a number
+    /// only one unit has (not the `(2)` of every article).
+    fn resolvable(&self, text: &str) -> (Vec<(cite::Citation, Kind)>, usize) {
+        let citations = cite::citations(text, &self.units, &self.titles);
+        let external = citations
+            .iter()
+            .filter(|c| c.external || self.kind(c).is_none())
+            .count();
+        let internal = citations
+            .into_iter()
+            .filter(|c| !c.external)
+            .filter_map(|c| self.kind(&c).map(|k| (c, k)))
+            .filter(|(c, k)| self.pairing.unique(*k, &c.number))
+            .collect();
+        (internal, external)
+    }
+
+    /// The references of one block of the new version at `position`.
+    fn block(
+        &self,
+        position: usize,
+        block: &Block,
+        out: &mut Vec<Reference>,
+        summary: &mut Summary,
+    ) {
+        let (internal, external) = self.resolvable(&block.text);
+        summary.external += external;
+        // The same citations in the block's old self, in order, to tell a citation the
+        // revision left alone from one it updated.
+        let old_citations: Vec<(cite::Citation, Kind)> =
+            match self.pairing.old_of_new.get(&position) {
+                Some(olds) if !internal.is_empty() => olds
+                    .iter()
+                    .flat_map(|b| self.resolvable(&b.text).0)
+                    .collect(),
+                _ => Vec::new(),
+            };
+        // A paragraph the revision rewrote was read by its drafters: a citation in it that
+        // still names a unit the new version has is taken as meant.
+        let rewritten = self.pairing.rewritten.contains(&position);
+        for (k, (citation, kind)) in internal.iter().enumerate() {
+            let before = old_citations
+                .get(k)
+                .filter(|(_, k)| k == kind)
+                .map(|(c, _)| c);
+            // A number neither version has a unit of cites something else (another
+            // instrument named too far away to tell, a unit of a range): left alone.
+            if !self.pairing.has(*kind, &citation.number) {
+                summary.external += 1;
+                continue;
+            }
+            let (mut status, mut suggest) = resolve(citation, before, *kind, &self.pairing);
+            let exists = (*kind, citation.number.clone());
+            if rewritten
+                && status == Status::Stale
+                && self.pairing.new_numbers.contains_key(&exists)
+            {
+                (status, suggest) = (Status::Ok, None);
+            }
+            match status {
+                Status::Stale => summary.stale += 1,
+                Status::Dangling => summary.dangling += 1,
+                Status::Ok => summary.ok += 1,
+            }
+            let nth = occurrence(&block.text, citation);
+            out.push(Reference {
+                status,
+                line: locate(&self.lines, block, &citation.number, nth),
+                target: citation.number.clone(),
+                suggest,
+                unit: citation.unit.clone(),
+                updated: before.is_some_and(|b| b.number != citation.number),
+                was: before.map(|b| b.number.clone()),
+                context: context(&block.text, citation.at),
+            });
+        }
     }
 }
 
@@ -316,6 +380,10 @@ struct Pairing<'a> {
     renumbering: HashMap<(Kind, String), Option<String>>,
     old_of_new: HashMap<usize, Vec<&'a Block>>,
     new_numbers: BTreeMap<(Kind, String), usize>,
+    /// Numbers that more than one unit of a kind has, in either version.
+    repeated: std::collections::HashSet<(Kind, String)>,
+    /// New blocks whose text the revision changed (or split, or merged).
+    rewritten: std::collections::HashSet<usize>,
 }
 
 impl<'a> Pairing<'a> {
@@ -323,7 +391,22 @@ impl<'a> Pairing<'a> {
         let mut renumbering = HashMap::new();
         let mut old_of_new: HashMap<usize, Vec<&Block>> = HashMap::new();
         let mut new_numbers = BTreeMap::new();
+        let mut seen: [std::collections::HashSet<(Kind, String)>; 2] = Default::default();
+        let mut repeated = std::collections::HashSet::new();
+        let mut rewritten = std::collections::HashSet::new();
         for entry in &comparison.entries {
+            for (side, blocks) in [(0, &entry.old), (1, &entry.new)] {
+                for b in blocks.iter() {
+                    if let Some(n) = &b.number
+                        && !seen[side].insert((kind_of(b), n.clone()))
+                    {
+                        repeated.insert((kind_of(b), n.clone()));
+                    }
+                }
+            }
+            if entry.kind != crate::diff::Kind::Unchanged {
+                rewritten.extend(entry.new_positions.iter().copied());
+            }
             for (block, &position) in entry.new.iter().zip(&entry.new_positions) {
                 if let Some(n) = &block.number {
                     new_numbers.insert((kind_of(block), n.clone()), position);
@@ -353,7 +436,20 @@ impl<'a> Pairing<'a> {
             renumbering,
             old_of_new,
             new_numbers,
+            repeated,
+            rewritten,
         }
+    }
+
+    /// Whether either version has a unit of this kind and number.
+    fn has(&self, kind: Kind, number: &str) -> bool {
+        let key = (kind, number.to_string());
+        self.new_numbers.contains_key(&key) || self.renumbering.contains_key(&key)
+    }
+
+    /// Whether a number names one unit of its kind only, in both versions.
+    fn unique(&self, kind: Kind, number: &str) -> bool {
+        !self.repeated.contains(&(kind, number.to_string()))
     }
 }
 
