@@ -15,11 +15,7 @@ fn main() -> ExitCode {
         Ok(cli::Outcome::Findings) => ExitCode::from(1),
         Err(err) => {
             // A reader that went away (`accord … | head`) is not an error worth a message.
-            if err
-                .chain()
-                .filter_map(|e| e.downcast_ref::<std::io::Error>())
-                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if cli::is_broken_pipe(&err) {
                 return ExitCode::from(0);
             }
             let message = format!("{err:#}");

@@ -105,10 +105,23 @@ fn the_pager_runs_on_a_terminal_only_and_as_configured() {
 }
 
 #[test]
-fn the_default_pager_is_less_quitting_when_the_report_fits() {
-    // `less -FRX` on a screen of 2000 lines (less reads LINES): the report fits, so less
-    // prints it and quits by itself (-F), without waiting for a key.
-    let text = on_a_terminal(OUTLINE, &[("LINES", "2000")]);
+fn the_default_pager_is_less_with_git_s_options() {
+    // A `less` first on PATH that says how it was started, then shows the report.
+    let dir = tempfile::tempdir().unwrap();
+    let less = dir.path().join("less");
+    std::fs::write(&less, "#!/bin/sh\necho \"less $* LESS=$LESS\"\ncat\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&less, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        dir.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    let text = plain(&on_a_terminal(OUTLINE, &[("PATH", &path)]));
+    assert!(text.starts_with("less -FRX LESS=FRX\n"), "{text}");
     assert!(text.contains("Article 30"), "{text}");
 }
 

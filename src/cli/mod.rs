@@ -22,6 +22,7 @@ use args::{
     AlignArgs, Command, DiffArgs, FailOn, HistoryOptions, InputOptions, OutlineArgs, OutputOptions,
     RefsArgs, RevisionsArg, VersionsArgs,
 };
+pub use output::is_broken_pipe;
 
 /// What a run found, for the exit status: 0 nothing to report, 1 something, as diff(1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

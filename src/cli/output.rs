@@ -141,7 +141,8 @@ impl Pager {
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
+/// Whether an error is a reader that went away (`accord … | head`, a pager quit early).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain()
         .filter_map(|e| e.downcast_ref::<std::io::Error>())
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)

@@ -144,9 +144,7 @@ fn is_unit(token: &str, own: &[String]) -> bool {
     UNIT_WORDS
         .iter()
         .any(|u| word.starts_with(u.trim_end_matches('.')))
-        || own.iter().any(|u| {
-            u.chars().count() >= 2 && (word.starts_with(u.as_str()) || u.starts_with(word))
-        })
+        || own.iter().any(|u| same_unit(word, u))
 }
 
 /// A cited number: digits with an optional letter (`87a`, `5`), without a trailing dot.
@@ -159,7 +157,7 @@ fn number_of(token: &str) -> Option<String> {
 }
 
 /// Whether two unit words are the same unit (`Art.` and `Artikel`, `§` and `§§`).
-fn same_unit(a: &str, b: &str) -> bool {
+pub fn same_unit(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.trim_end_matches(['.', '§']).to_lowercase();
     let (a, b) = (norm(a), norm(b));
     if a.is_empty() || b.is_empty() {

@@ -163,15 +163,7 @@ fn title_words(version: &Version) -> Vec<String> {
 /// numbered paragraphs. `None` for another unit word in a version whose headings use their
 /// own (`Artikel 28` in a law of `§`s): that cites another instrument.
 fn cited_kind(unit: &str, headings: &[String], has_paragraphs: bool) -> Option<Kind> {
-    let word = unit.trim_end_matches('.').to_lowercase();
-    let word = word.trim_end_matches('§');
-    let heading = unit.starts_with('§') && headings.iter().any(|h| h == "§")
-        || unit.starts_with('第')
-        || headings.iter().any(|h| {
-            h.chars().count() >= 2
-                && !word.is_empty()
-                && (word.starts_with(h.as_str()) || h.starts_with(word))
-        });
+    let heading = unit.starts_with('第') || headings.iter().any(|h| cite::same_unit(unit, h));
     if heading {
         Some(Kind::Heading)
     } else if has_paragraphs && cite::is_paragraph_word(unit) {
@@ -331,45 +323,25 @@ fn resolve(
     let exists_now = pairing
         .new_numbers
         .contains_key(&(kind, citation.number.clone()));
-    let Some(before) = before else {
-        // A new citation: fine if it cites a unit that is there.
-        return (
-            if exists_now {
-                Status::Ok
-            } else {
-                Status::Dangling
-            },
-            None,
-        );
+    let present = if exists_now {
+        Status::Ok
+    } else {
+        Status::Dangling
     };
-    let was = (kind, before.number.clone());
-    match pairing.renumbering.get(&was) {
-        // Its target was removed.
-        Some(None) if before.number == citation.number && !exists_now => (Status::Dangling, None),
-        Some(None) => (
-            if exists_now {
-                Status::Ok
-            } else {
-                Status::Dangling
-            },
-            None,
-        ),
+    // A new citation is fine when it cites a unit that is there.
+    let Some(before) = before else {
+        return (present, None);
+    };
+    match pairing.renumbering.get(&(kind, before.number.clone())) {
+        // Its target was removed: fine only if it now cites one that is there.
+        Some(None) => (present, None),
         Some(Some(now)) if *now == citation.number => (Status::Ok, None),
-        // Left as it was while its target moved to another number.
-        Some(Some(now)) if before.number == citation.number => (Status::Stale, Some(now.clone())),
-        // Changed, but not to where its target went.
+        // Left as it was, or changed to another number than its target's.
         Some(Some(now)) => (Status::Stale, Some(now.clone())),
         // Neither version has such a unit as a block of its own (it is part of a range, or
         // was never there): the revision did not break it.
         None if before.number == citation.number => (Status::Ok, None),
-        None => (
-            if exists_now {
-                Status::Ok
-            } else {
-                Status::Dangling
-            },
-            None,
-        ),
+        None => (present, None),
     }
 }
 

@@ -63,52 +63,60 @@ pub fn pieces(e: &Entry) -> Option<Vec<Piece<'_>>> {
             Op::Delete => (true, false),
             Op::Insert => (false, true),
         };
-        let len = word.text.len();
-        // A seam inside the word (never inside an equal word spelt otherwise in the old
-        // version, whose lengths differ): the word is cut there.
-        let inside = |at: usize, seam: Option<&&(usize, String)>| {
-            seam.filter(|(offset, _)| *offset > at && *offset < at + len)
-                .map(|(offset, label)| (offset - at, label.clone()))
-        };
-        let on_new_side = on_new
-            .then(|| inside(new_at, new_next.peek()))
-            .flatten()
-            .map(|c| (Side::New, c));
-        let on_old_side = on_old
-            .then(|| inside(old_at, old_next.peek()))
-            .flatten()
-            .map(|c| (Side::Old, c));
-        let cut = on_new_side
-            .or(on_old_side)
-            .filter(|(_, (offset, _))| word.old.is_none() && word.text.is_char_boundary(*offset));
         emit_seams(&mut out, on_old.then_some(old_at), &mut old_next, Side::Old);
         emit_seams(&mut out, on_new.then_some(new_at), &mut new_next, Side::New);
-        match cut {
-            Some((side, (offset, label))) => {
-                let (head, tail) = word.text.split_at(offset);
-                out.push(Piece::Word(Cow::Owned(Word {
-                    op: word.op,
-                    text: head.to_string(),
-                    old: None,
-                })));
-                out.push(Piece::Seam { side, label });
-                out.push(Piece::Word(Cow::Owned(Word {
-                    op: word.op,
-                    text: tail.to_string(),
-                    old: None,
-                })));
-                match side {
-                    Side::Old => old_next.next(),
-                    Side::New => new_next.next(),
-                };
-            }
-            None => out.push(Piece::Word(Cow::Borrowed(word))),
+        // Seams inside the word cut it there, as many as it holds (never an equal word
+        // spelt otherwise in the old version, whose lengths differ).
+        let mut rest = word.text.as_str();
+        let (mut old_rest, mut new_rest) = (old_at, new_at);
+        while word.old.is_none() {
+            let inside = |at: usize, seam: Option<&&(usize, String)>| {
+                seam.map(|(offset, _)| *offset)
+                    .filter(|&offset| offset > at && offset < at + rest.len())
+                    .map(|offset| offset - at)
+                    .filter(|&cut| rest.is_char_boundary(cut))
+            };
+            let new_cut = on_new.then(|| inside(new_rest, new_next.peek())).flatten();
+            let old_cut = on_old.then(|| inside(old_rest, old_next.peek())).flatten();
+            let (side, cut) = match (new_cut, old_cut) {
+                (Some(n), Some(o)) if o < n => (Side::Old, o),
+                (Some(n), _) => (Side::New, n),
+                (None, Some(o)) => (Side::Old, o),
+                (None, None) => break,
+            };
+            let seams = match side {
+                Side::Old => &mut old_next,
+                Side::New => &mut new_next,
+            };
+            let (_, label) = seams.next().expect("a seam was found");
+            let (head, tail) = rest.split_at(cut);
+            out.push(Piece::Word(Cow::Owned(Word {
+                op: word.op,
+                text: head.to_string(),
+                old: None,
+            })));
+            out.push(Piece::Seam {
+                side,
+                label: label.clone(),
+            });
+            rest = tail;
+            old_rest += usize::from(on_old) * cut;
+            new_rest += usize::from(on_new) * cut;
         }
+        out.push(Piece::Word(if rest.len() == word.text.len() {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(Word {
+                op: word.op,
+                text: rest.to_string(),
+                old: None,
+            })
+        }));
         if on_old {
-            old_at += word.old.as_deref().map_or(len, str::len);
+            old_at += word.old.as_deref().unwrap_or(&word.text).len();
         }
         if on_new {
-            new_at += len;
+            new_at += word.text.len();
         }
     }
     Some(out)
@@ -194,6 +202,19 @@ mod tests {
         assert_eq!(
             shown(&pieces(split).unwrap()),
             "One text. |New ¶ 2|It goes on here."
+        );
+    }
+
+    #[test]
+    fn a_split_in_three_shows_both_seams() {
+        let c = compare(
+            "1. One. Two. Three.\n\n2. Four.\n",
+            "1. One.\n\n2. Two.\n\n3. Three.\n\n4. Four.\n",
+        );
+        let split = c.entries.iter().find(|e| e.kind == Kind::Split).unwrap();
+        assert_eq!(
+            shown(&pieces(split).unwrap()),
+            "One. |New ¶ 2|Two. |New ¶ 3|Three."
         );
     }
 

@@ -11,7 +11,7 @@ use super::{render_template, visible};
 use crate::report::View;
 use crate::report::naming::{blocks_text, matched};
 use crate::text::tokens::is_unspaced_script;
-use crate::translation::{Alignment, unshared_numbers};
+use crate::translation::{Alignment, Check, unshared_numbers};
 
 /// Pairs under this confidence are those the "To review" filter keeps, as `--review` does.
 const REVIEW_BELOW: f64 = 0.8;
@@ -46,7 +46,12 @@ pub fn render(a: &Alignment, _: &View, out: &mut dyn io::Write) -> io::Result<()
         .iter()
         .enumerate()
         .map(|(k, p)| {
-            let unshared = unshared_numbers(p);
+            // Only a row the numbers check flagged has numbers to mark.
+            let unshared = if p.findings.iter().any(|f| f.check == Check::Numbers) {
+                unshared_numbers(p)
+            } else {
+                vec![Vec::new(); p.blocks.len()]
+            };
             RowView {
                 index: k + 1,
                 matched_by: matched(p).to_string(),

@@ -6,7 +6,7 @@ use std::io;
 
 use super::side_by_side;
 use super::wrap::{hanging, wrap};
-use super::{Paint, sanitize};
+use super::{Paint, sanitize, versions_header};
 use crate::diff::{Comparison, Entry, Kind, Op};
 use crate::report::View;
 use crate::report::naming::{
@@ -22,14 +22,7 @@ pub fn render(c: &Comparison, view: &View, out: &mut dyn io::Write) -> io::Resul
 fn text(c: &Comparison, view: &View) -> String {
     let paint = view.paint;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} {}\n{} {}",
-        paint.old_side("---"),
-        sanitize(&c.old.label),
-        paint.new_side("+++"),
-        sanitize(&c.new.label),
-    );
+    out.push_str(&versions_header(paint, &c.old.label, &c.new.label));
     out.push_str(&hanging(&paint.dim(&profile(c)), view.width, "", ""));
     // Renumbering alone is shown only on request: it is the noise accord exists to remove,
     // and the summary line still counts it.

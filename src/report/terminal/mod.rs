@@ -38,6 +38,17 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The two versions' labels as diff(1) heads a report: `--- old` and `+++ new`.
+pub(crate) fn versions_header(paint: Paint, old: &str, new: &str) -> String {
+    format!(
+        "{} {}\n{} {}\n",
+        paint.old_side("---"),
+        sanitize(old),
+        paint.new_side("+++"),
+        sanitize(new)
+    )
+}
+
 /// Colour roles used by the terminal reports; all no-ops when colour is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paint {

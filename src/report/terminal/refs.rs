@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::io;
 
-use super::sanitize;
 use super::wrap::hanging;
+use super::{sanitize, versions_header};
 use crate::refs::{References, Status};
 use crate::report::View;
 
@@ -13,14 +13,7 @@ use crate::report::View;
 pub fn render(r: &References, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
     let paint = view.paint;
     let mut text = String::new();
-    let _ = writeln!(
-        text,
-        "{} {}\n{} {}",
-        paint.old_side("---"),
-        sanitize(&r.old),
-        paint.new_side("+++"),
-        sanitize(&r.new)
-    );
+    text.push_str(&versions_header(paint, &r.old, &r.new));
     for reference in &r.references {
         if reference.status == Status::Ok && !view.all {
             continue;
