@@ -239,7 +239,7 @@ pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Cita
     let mut groups: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        let token = tokens[k];
+        let (start, token) = (k, tokens[k]);
         let starts = token.text == "§" || is_unit(token.text, own);
         let followed = tokens
             .get(k + 1)
@@ -262,7 +262,6 @@ pub fn citations(text: &str, own: &[String], title_words: &[String]) -> Vec<Cita
             k > 0 && tokens[k - 1].text.ends_with('.') && number_of(tokens[k - 1].text).is_some();
         let external = !ended && names_another_instrument(&tokens[k..], title_words);
         let first = out.len();
-        let start = tokens.iter().position(|t| t.at == token.at).unwrap_or(0);
         out.extend(cited.into_iter().map(|t| Citation {
             unit: unit.clone(),
             number: t.text.trim_end_matches('.').to_string(),
